@@ -1,0 +1,8 @@
+//! Yew components: they render [`crate::state::AppState`] and turn DOM events into actions.
+
+pub mod app;
+pub mod article_view;
+pub mod label_toolbar;
+pub mod notice_bar;
+pub mod paragraph_view;
+pub mod sidebar;

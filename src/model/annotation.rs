@@ -1,0 +1,28 @@
+//! [`Annotation`]: one labelled span of an article.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Label, Span};
+
+/// Identifies an annotation within its document; shown and exported as `a1`, `a2`, ...
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct AnnotationId(pub u32);
+
+impl fmt::Display for AnnotationId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "a{}", self.0)
+    }
+}
+
+/// A span of the article's text marked with a label.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Annotation {
+    /// Stable within the document.
+    pub id: AnnotationId,
+    /// What kind of claim the span is.
+    pub label: Label,
+    /// Code point offsets into the article text, half-open.
+    pub span: Span,
+}

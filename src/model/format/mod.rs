@@ -1,0 +1,4 @@
+//! Export formats. One file per format.
+
+pub mod filename;
+pub mod native;

@@ -1,0 +1,25 @@
+//! The pure core of claimtag: article text, spans, annotations, clean-up and export.
+//!
+//! Nothing in this module touches the browser (no yew, web-sys, gloo or wasm-bindgen), so all of
+//! it is tested natively with `cargo test`.
+//!
+//! **Offsets are Unicode code points, half-open, into [`Article::text`].** A [`Span`] of
+//! `(2, 7)` over `"Some text"` covers `So[me te]xt`, i.e. `"me te"`. UTF-16 offsets (what the DOM
+//! counts in) exist only at the edge, converted through [`TextIndex`].
+
+pub mod annotation;
+pub mod annotation_set;
+pub mod article;
+pub mod format;
+pub mod ingest;
+pub mod label;
+pub mod layers;
+pub mod span;
+pub mod text_index;
+
+pub use annotation::{Annotation, AnnotationId};
+pub use annotation_set::{AddError, AnnotationSet};
+pub use article::{Article, Metadata, Paragraph, ParagraphKind};
+pub use label::Label;
+pub use span::Span;
+pub use text_index::TextIndex;

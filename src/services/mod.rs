@@ -1,0 +1,6 @@
+//! The imperative shell: the only code that talks to the browser. Each service turns browser
+//! objects into model values (or the reverse) and browser failures into typed errors.
+
+pub mod clock;
+pub mod download;
+pub mod selection;
