@@ -222,6 +222,7 @@ mod tests {
         assert_eq!(index.cp_of_utf16("", 0), Some(0));
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     proptest::proptest! {
         #[test]
         fn utf16_round_trip_for_any_text(text in "\\PC{0,300}", pick in 0usize..400) {

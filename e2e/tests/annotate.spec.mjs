@@ -1,0 +1,104 @@
+// Whole flows in Debian's Chromium against the release build: open the sample, tag with a real
+// mouse drag and the keyboard, delete, export, and check the exported offsets.
+import fs from 'node:fs';
+import { test, expect } from '@playwright/test';
+import { AppPage } from './app-page.mjs';
+
+/** Every annotation's text must be the code points start..end of the exported text. */
+function expectExactOffsets(data) {
+  const codePoints = [...data.document.text];
+  for (const a of data.annotations) {
+    expect(codePoints.slice(a.start, a.end).join('')).toBe(a.text);
+    expect(data.document.text.slice(a.utf16_start, a.utf16_end)).toBe(a.text);
+  }
+}
+
+test('the sample article opens cleaned up', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open();
+  await expect(app.headline).toHaveText('Vellmark council accused of hiding river pollution report');
+  await expect(page.getByRole('article', { name: 'Vellmark council accused of hiding river pollution report' })).toBeVisible();
+  await expect(app.article.locator('time')).toHaveAttribute('datetime', '2026-03-12T09:40');
+  await expect(app.article).not.toContainText('homeicon');
+  await expect(app.article.locator('p.ct-paragraph')).toHaveCount(15);
+  for (const name of ['Fact', 'Allegation', 'Quote']) await expect(app.labelButton(name)).toBeVisible();
+  await expect(app.annotations.getByRole('listitem')).toHaveCount(0);
+  await page.screenshot({ path: test.info().outputPath('sample.png'), fullPage: false });
+  expect(app.errors).toEqual([]);
+});
+
+test('drag-select a quote, press Q, export with exact offsets', async ({ page }, testInfo) => {
+  const app = new AppPage(page);
+  await app.open();
+
+  const quote = '“That is not an oversight. That is a choice.”';
+  const paragraph = app.paragraph('That is not an oversight');
+  await app.dragSelect(paragraph, '“That is not', 'choice.”');
+  expect(await app.selectedText()).toBe(quote);
+  await page.keyboard.press('q');
+
+  const mark = app.article.locator('mark[data-label="quote"]');
+  await expect(mark).toHaveText(quote);
+  await expect(app.annotations.getByRole('listitem')).toHaveCount(1);
+  await expect(app.annotations.getByRole('listitem').first()).toContainText('Quote');
+
+  // A FACT across a paragraph boundary, tagged with the button, and an ALLEGATION with "2".
+  const facts = app.paragraph('The referendum approved');
+  await app.dragSelect(facts, 'About 38,000', 'beside the river.');
+  await app.labelButton('Fact').click();
+  await expect(app.article.locator('mark[data-label="fact"]')).toHaveText('About 38,000 people live in Vellmark, which draws most of its drinking water from wells beside the river.');
+  const accused = app.paragraph('Hallberg also claimed');
+  await app.dragSelect(accused, 'a senior official', 'works.');
+  await page.keyboard.press('2');
+  await expect(app.article.locator('mark[data-label="allegation"]')).toHaveCount(1);
+  await expect(app.annotations.getByRole('listitem')).toHaveCount(3);
+
+  // The highlight is painted with the label's style.
+  const border = await mark.evaluate((el) => getComputedStyle(el).borderBottomStyle);
+  expect(border).toBe('double');
+  await page.screenshot({ path: testInfo.outputPath('annotated.png') });
+
+  const [download] = await Promise.all([page.waitForEvent('download'), app.exportButton.click()]);
+  expect(download.suggestedFilename()).toBe('vellmark-council-accused-of-hiding-river-pollution-report.claimtag.json');
+  const path = testInfo.outputPath('export.json');
+  await download.saveAs(path);
+  const data = JSON.parse(fs.readFileSync(path, 'utf8'));
+  expect(data.format).toBe('claimtag');
+  expect(data.offsets).toBe('unicode-code-points');
+  expect(data.document.title).toBe('Vellmark council accused of hiding river pollution report');
+  expect(data.document.published).toBe('2026-03-12T09:40');
+  expect(data.annotations.map((a) => a.label).sort()).toEqual(['ALLEGATION', 'FACT', 'QUOTE']);
+  expect(data.annotations.find((a) => a.label === 'QUOTE').text).toBe(quote);
+  expectExactOffsets(data);
+  await expect(page.getByRole('status')).toContainText('Exported 3 annotations');
+  expect(app.errors).toEqual([]);
+});
+
+test('select and delete an annotation from the keyboard and the list', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open();
+  const paragraph = app.paragraph('Mayor Petra Lindqvist rejected');
+  await app.dragSelect(paragraph, 'Mayor Petra', 'on Wednesday.');
+  await page.keyboard.press('f');
+  await app.dragSelect(paragraph, '“The idea', 'fairy tale,”');
+  await page.keyboard.press('q');
+  await expect(app.annotations.getByRole('listitem')).toHaveCount(2);
+
+  // Nested: the quote is not inside the fact here, but both are visible and distinct.
+  await expect(app.article.locator('mark')).toHaveCount(2);
+  // The newest annotation is current; Delete removes it.
+  await page.keyboard.press('Delete');
+  await expect(app.annotations.getByRole('listitem')).toHaveCount(1);
+  await expect(app.article.locator('mark[data-label="quote"]')).toHaveCount(0);
+
+  // Tagging the same span with the same label again is refused with a message.
+  await app.dragSelect(paragraph, 'Mayor Petra', 'on Wednesday.');
+  await page.keyboard.press('1');
+  await expect(page.getByRole('alert')).toContainText('already marked as Fact');
+  await expect(app.annotations.getByRole('listitem')).toHaveCount(1);
+
+  await app.annotations.getByRole('button', { name: 'Delete annotation' }).click();
+  await expect(app.annotations.getByRole('listitem')).toHaveCount(0);
+  await expect(app.article.locator('mark')).toHaveCount(0);
+  expect(app.errors).toEqual([]);
+});

@@ -1,0 +1,64 @@
+// Page object for claimtag: the locators and gestures the flows share.
+import { expect } from '@playwright/test';
+
+export class AppPage {
+  constructor(page) {
+    this.page = page;
+    this.article = page.getByRole('article');
+    this.headline = this.article.getByRole('heading', { level: 1 });
+    this.annotations = page.getByRole('list', { name: 'Annotations' });
+    this.exportButton = page.getByRole('button', { name: 'Export JSON' });
+  }
+
+  async open() {
+    this.errors = [];
+    this.page.on('pageerror', (e) => this.errors.push(String(e)));
+    this.page.on('console', (m) => { if (m.type() === 'error') this.errors.push(m.text()); });
+    await this.page.goto('/');
+    await expect(this.headline).toBeVisible();
+  }
+
+  labelButton(name) {
+    return this.page.getByRole('button', { name, exact: true });
+  }
+
+  paragraph(containing) {
+    return this.article.locator('p', { hasText: containing });
+  }
+
+  /** Drags the real mouse from the first character of `from` to the last character of `to`, both inside `paragraph`. */
+  async dragSelect(paragraph, from, to) {
+    await paragraph.evaluate((p) => p.scrollIntoView({ block: 'center' }));
+    const boxes = await paragraph.evaluate((p, [from, to]) => {
+      const text = p.textContent;
+      const start = text.indexOf(from);
+      const end = text.indexOf(to, start) + to.length;
+      // Client rectangles of single characters, found through the run that holds each offset.
+      const rectAt = (offset) => {
+        let seen = 0;
+        for (const run of p.querySelectorAll('.ct-run')) {
+          const node = run.firstChild;
+          if (offset < seen + node.length) {
+            const range = document.createRange();
+            range.setStart(node, offset - seen);
+            range.setEnd(node, offset - seen + 1);
+            const r = range.getBoundingClientRect();
+            return { x: r.x, y: r.y, width: r.width, height: r.height };
+          }
+          seen += node.length;
+        }
+        throw new Error(`offset ${offset} not in paragraph`);
+      };
+      return { first: rectAt(start), last: rectAt(end - 1) };
+    }, [from, to]);
+    const { first, last } = boxes;
+    await this.page.mouse.move(first.x + 1, first.y + first.height / 2);
+    await this.page.mouse.down();
+    await this.page.mouse.move(last.x + last.width - 1, last.y + last.height / 2, { steps: 12 });
+    await this.page.mouse.up();
+  }
+
+  async selectedText() {
+    return this.page.evaluate(() => window.getSelection().toString());
+  }
+}

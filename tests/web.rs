@@ -1,0 +1,171 @@
+//! Component and selection tests in headless Chromium (`cargo test --target wasm32-unknown-unknown`).
+#![cfg(target_arch = "wasm32")]
+
+use std::rc::Rc;
+
+use claimtag::components::article_view::{ArticleView, ArticleViewProps};
+use claimtag::model::{AnnotationSet, Article, Label, Metadata, ParagraphKind, Span};
+use claimtag::services::selection::range_to_span;
+use claimtag::App;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, Node};
+use yew::prelude::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn mount_point() -> Element {
+    let document = gloo::utils::document();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    root
+}
+
+fn query(root: &Element, selector: &str) -> Element {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("nothing matches {selector}"))
+}
+
+/// The text node of the run that starts at code point `cp`.
+fn run_text(root: &Element, cp: usize) -> Node {
+    query(root, &format!(".ct-run[data-cp='{cp}']")).first_child().unwrap()
+}
+
+fn select(start: (&Node, u32), end: (&Node, u32)) -> web_sys::Range {
+    let range = gloo::utils::document().create_range().unwrap();
+    range.set_start(start.0, start.1).unwrap();
+    range.set_end(end.0, end.1).unwrap();
+    let selection = gloo::utils::window().get_selection().unwrap().unwrap();
+    selection.remove_all_ranges().unwrap();
+    selection.add_range(&range).unwrap();
+    range
+}
+
+#[wasm_bindgen_test]
+async fn app_opens_the_sample_and_tags_a_selection_as_quote() {
+    let root = mount_point();
+    let _app = yew::Renderer::<App>::with_root(root.clone()).render();
+    yew::scheduler::flush().await;
+
+    let headline = query(&root, "article h1");
+    assert_eq!(
+        headline.text_content().unwrap(),
+        "Vellmark council accused of hiding river pollution report"
+    );
+    let article = query(&root, "article");
+    assert_eq!(article.get_attribute("aria-labelledby").unwrap(), headline.id());
+    assert!(root.query_selector_all("article p.ct-paragraph").unwrap().length() >= 10);
+    assert!(!article.text_content().unwrap().contains("homeicon"));
+    assert_eq!(query(&root, "ul[aria-label='Annotations']").child_element_count(), 0);
+
+    // Select "a fairy tale" in the standfirst (the first paragraph, one run starting at 0).
+    let standfirst = run_text(&root, 0);
+    let text = standfirst.text_content().unwrap();
+    let at = text.find("“a fairy tale”").unwrap();
+    let utf16_start = text[..at].encode_utf16().count() as u32;
+    let utf16_end = utf16_start + "“a fairy tale”".encode_utf16().count() as u32;
+    select((&standfirst, utf16_start), (&standfirst, utf16_end));
+    let quote: HtmlElement = query(&root, "button[aria-label='Quote']").unchecked_into();
+    quote.click();
+    yew::scheduler::flush().await;
+
+    let mark = query(&root, "mark[data-label='quote']");
+    assert_eq!(mark.text_content().unwrap(), "“a fairy tale”");
+    let start: usize = mark.get_attribute("data-start").unwrap().parse().unwrap();
+    assert_eq!(start, text[..at].chars().count());
+    let items = query(&root, "ul[aria-label='Annotations']");
+    assert_eq!(items.child_element_count(), 1);
+    assert!(items.text_content().unwrap().contains("Quote"));
+
+    let delete: HtmlElement = query(&root, "button[aria-label='Delete annotation']").unchecked_into();
+    delete.click();
+    yew::scheduler::flush().await;
+    assert!(root.query_selector("mark").unwrap().is_none());
+    assert_eq!(items.child_element_count(), 0);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn tagging_with_nothing_selected_explains_what_to_do() {
+    let root = mount_point();
+    let _app = yew::Renderer::<App>::with_root(root.clone()).render();
+    yew::scheduler::flush().await;
+    gloo::utils::window().get_selection().unwrap().unwrap().remove_all_ranges().unwrap();
+    let fact: HtmlElement = query(&root, "button[aria-label='Fact']").unchecked_into();
+    fact.click();
+    yew::scheduler::flush().await;
+    let alert = query(&root, "[role='alert']");
+    assert!(alert.text_content().unwrap().contains("Select some words"));
+    assert!(root.query_selector("mark").unwrap().is_none());
+    root.remove();
+}
+
+/// "Fire 👨🏻‍🚒 crew saved 3 cats." with "crew saved" marked as a FACT, rendered by ArticleView.
+async fn emoji_article() -> (Element, Rc<Article>) {
+    let article = Rc::new(Article::from_paragraphs(
+        [
+            ("Fire 👨🏻‍🚒 crew saved 3 cats.", ParagraphKind::Body),
+            ("北京 said 🏳️‍🌈 too.", ParagraphKind::Body),
+        ],
+        Metadata {
+            title: "Test".into(),
+            ..Metadata::default()
+        },
+    ));
+    let mut annotations = AnnotationSet::new();
+    // "crew saved": code points 10..20 (the firefighter emoji is 4 code points, 7 UTF-16 units).
+    annotations.add(&article, Span::new(10, 20), Label::Fact).unwrap();
+    let root = mount_point();
+    let props = ArticleViewProps {
+        article: article.clone(),
+        annotations: Rc::new(annotations),
+        selected: None,
+        node_ref: NodeRef::default(),
+        on_select: Callback::noop(),
+    };
+    let _ = yew::Renderer::<ArticleView>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    (root, article)
+}
+
+#[wasm_bindgen_test]
+async fn selection_after_an_emoji_maps_to_code_points() {
+    let (root, article) = emoji_article().await;
+    let first = run_text(&root, 0); // "Fire 👨🏻‍🚒 "
+    assert_eq!(first.text_content().unwrap(), "Fire 👨🏻‍🚒 ");
+    // From just after the emoji's last UTF-16 unit (5 + 7 = 12) to the end of the run.
+    let range = select((&first, 12), (&first, 13));
+    let span = range_to_span(&root, &range).unwrap().unwrap();
+    assert_eq!(span, Span::new(9, 10));
+    assert_eq!(article.slice(span), Some(" "));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn selection_across_a_highlight_boundary_and_paragraphs() {
+    let (root, article) = emoji_article().await;
+    let mark = query(&root, "mark[data-label='fact']");
+    assert_eq!(mark.text_content().unwrap(), "crew saved");
+    // From "Fire" (UTF-16 0) into the middle of the highlight ("crew sa|ved").
+    let before = run_text(&root, 0);
+    let inside = run_text(&root, 10);
+    let range = select((&before, 0), (&inside, 7));
+    let span = range_to_span(&root, &range).unwrap().unwrap();
+    assert_eq!(article.slice(span), Some("Fire 👨🏻‍🚒 crew sa"));
+
+    // From inside the highlight, across the paragraph break, to after the flag emoji.
+    let second = run_text(&root, 30);
+    let text = second.text_content().unwrap();
+    let after_flag = text[..text.find(" too").unwrap()].encode_utf16().count() as u32;
+    let range = select((&inside, 5), (&second, after_flag));
+    let span = range_to_span(&root, &range).unwrap().unwrap();
+    assert_eq!(article.slice(span), Some("saved 3 cats.\n\n北京 said 🏳️‍🌈"));
+
+    // Element boundaries: the whole first paragraph selected by its element.
+    let paragraph = query(&root, "p.ct-paragraph");
+    let range = select((&paragraph, 0), (&paragraph, paragraph.child_nodes().length()));
+    let span = range_to_span(&root, &range).unwrap().unwrap();
+    assert_eq!(article.slice(span), Some("Fire 👨🏻‍🚒 crew saved 3 cats."));
+    root.remove();
+}
