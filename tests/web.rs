@@ -29,7 +29,9 @@ fn query(root: &Element, selector: &str) -> Element {
 
 /// The text node of the run that starts at code point `cp`.
 fn run_text(root: &Element, cp: usize) -> Node {
-    query(root, &format!(".ct-run[data-cp='{cp}']")).first_child().unwrap()
+    query(root, &format!(".ct-run[data-cp='{cp}']"))
+        .first_child()
+        .unwrap()
 }
 
 fn select(start: (&Node, u32), end: (&Node, u32)) -> web_sys::Range {
@@ -54,10 +56,21 @@ async fn app_opens_the_sample_and_tags_a_selection_as_quote() {
         "Vellmark council accused of hiding river pollution report"
     );
     let article = query(&root, "article");
-    assert_eq!(article.get_attribute("aria-labelledby").unwrap(), headline.id());
-    assert!(root.query_selector_all("article p.ct-paragraph").unwrap().length() >= 10);
+    assert_eq!(
+        article.get_attribute("aria-labelledby").unwrap(),
+        headline.id()
+    );
+    assert!(
+        root.query_selector_all("article p.ct-paragraph")
+            .unwrap()
+            .length()
+            >= 10
+    );
     assert!(!article.text_content().unwrap().contains("homeicon"));
-    assert_eq!(query(&root, "ul[aria-label='Annotations']").child_element_count(), 0);
+    assert_eq!(
+        query(&root, "ul[aria-label='Annotations']").child_element_count(),
+        0
+    );
 
     // Select "a fairy tale" in the standfirst (the first paragraph, one run starting at 0).
     let standfirst = run_text(&root, 0);
@@ -78,7 +91,8 @@ async fn app_opens_the_sample_and_tags_a_selection_as_quote() {
     assert_eq!(items.child_element_count(), 1);
     assert!(items.text_content().unwrap().contains("Quote"));
 
-    let delete: HtmlElement = query(&root, "button[aria-label='Delete annotation']").unchecked_into();
+    let delete: HtmlElement =
+        query(&root, "button[aria-label='Delete annotation']").unchecked_into();
     delete.click();
     yew::scheduler::flush().await;
     assert!(root.query_selector("mark").unwrap().is_none());
@@ -91,7 +105,12 @@ async fn tagging_with_nothing_selected_explains_what_to_do() {
     let root = mount_point();
     let _app = yew::Renderer::<App>::with_root(root.clone()).render();
     yew::scheduler::flush().await;
-    gloo::utils::window().get_selection().unwrap().unwrap().remove_all_ranges().unwrap();
+    gloo::utils::window()
+        .get_selection()
+        .unwrap()
+        .unwrap()
+        .remove_all_ranges()
+        .unwrap();
     let fact: HtmlElement = query(&root, "button[aria-label='Fact']").unchecked_into();
     fact.click();
     yew::scheduler::flush().await;
@@ -115,7 +134,9 @@ async fn emoji_article() -> (Element, Rc<Article>) {
     ));
     let mut annotations = AnnotationSet::new();
     // "crew saved": code points 10..20 (the firefighter emoji is 4 code points, 7 UTF-16 units).
-    annotations.add(&article, Span::new(10, 20), Label::Fact).unwrap();
+    annotations
+        .add(&article, Span::new(10, 20), Label::Fact)
+        .unwrap();
     let root = mount_point();
     let props = ArticleViewProps {
         article: article.clone(),
@@ -164,7 +185,10 @@ async fn selection_across_a_highlight_boundary_and_paragraphs() {
 
     // Element boundaries: the whole first paragraph selected by its element.
     let paragraph = query(&root, "p.ct-paragraph");
-    let range = select((&paragraph, 0), (&paragraph, paragraph.child_nodes().length()));
+    let range = select(
+        (&paragraph, 0),
+        (&paragraph, paragraph.child_nodes().length()),
+    );
     let span = range_to_span(&root, &range).unwrap().unwrap();
     assert_eq!(article.slice(span), Some("Fire 👨🏻‍🚒 crew saved 3 cats."));
     root.remove();

@@ -141,7 +141,12 @@ fn on_key(
     dispatch: &UseReducerDispatcher<AppState>,
     selected: Option<crate::model::AnnotationId>,
 ) {
-    if event.ctrl_key() || event.meta_key() || event.alt_key() || event.repeat() || typing_in_a_field(event) {
+    if event.ctrl_key()
+        || event.meta_key()
+        || event.alt_key()
+        || event.repeat()
+        || typing_in_a_field(event)
+    {
         return;
     }
     let key = event.key();

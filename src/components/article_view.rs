@@ -31,7 +31,9 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let article = &props.article;
     let per_paragraph = use_memo(
         (props.article.clone(), props.annotations.clone()),
-        |(article, annotations)| annotations_per_paragraph(article.paragraphs(), annotations.as_slice()),
+        |(article, annotations)| {
+            annotations_per_paragraph(article.paragraphs(), annotations.as_slice())
+        },
     );
     let onclick = {
         let on_select = props.on_select.clone();
@@ -82,5 +84,11 @@ fn clicked_annotation(event: &MouseEvent) -> Option<Option<AnnotationId>> {
     }
     let target = event.target()?.dyn_into::<Element>().ok()?;
     let mark = target.closest("mark[data-id]").ok().flatten();
-    Some(mark.and_then(|m| m.get_attribute("data-id")?.strip_prefix('a')?.parse().ok().map(AnnotationId)))
+    Some(mark.and_then(|m| {
+        m.get_attribute("data-id")?
+            .strip_prefix('a')?
+            .parse()
+            .ok()
+            .map(AnnotationId)
+    }))
 }

@@ -27,7 +27,13 @@ pub struct SidebarProps {
 /// An `<aside>` with counts per label and the list named "Annotations".
 #[component]
 pub fn Sidebar(props: &SidebarProps) -> Html {
-    let count = |label: Label| props.annotations.iter().filter(|a| a.label == label).count();
+    let count = |label: Label| {
+        props
+            .annotations
+            .iter()
+            .filter(|a| a.label == label)
+            .count()
+    };
     html! {
         <aside class="ct-sidebar" aria-labelledby="ct-annotations-heading">
             <h2 id="ct-annotations-heading" class="ct-sidebar__title">

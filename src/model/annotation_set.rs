@@ -39,12 +39,21 @@ impl AnnotationSet {
     ///
     /// Overlapping and nested spans are allowed, and so is the same span with another label;
     /// the same span with the same label is refused.
-    pub fn add(&mut self, article: &Article, span: Span, label: Label) -> Result<Annotation, AddError> {
+    pub fn add(
+        &mut self,
+        article: &Article,
+        span: Span,
+        label: Label,
+    ) -> Result<Annotation, AddError> {
         if span.end > article.cp_len() {
             return Err(AddError::OutOfBounds);
         }
         let span = article.trim_span(span).ok_or(AddError::Empty)?;
-        if self.items.iter().any(|a| a.span == span && a.label == label) {
+        if self
+            .items
+            .iter()
+            .any(|a| a.span == span && a.label == label)
+        {
             return Err(AddError::Duplicate(label));
         }
         let annotation = Annotation {
@@ -120,7 +129,9 @@ mod tests {
         let mut set = AnnotationSet::new();
         let quote = set.add(&article, Span::new(15, 23), Label::Quote).unwrap();
         let sentence = set.add(&article, Span::new(0, 34), Label::Fact).unwrap();
-        let mayor = set.add(&article, Span::new(4, 9), Label::Allegation).unwrap();
+        let mayor = set
+            .add(&article, Span::new(4, 9), Label::Allegation)
+            .unwrap();
         let order: Vec<_> = set.iter().map(|a| a.id).collect();
         assert_eq!(order, [sentence.id, mayor.id, quote.id]);
         assert_eq!(article.slice(quote.span), Some("“we won”"));
@@ -138,7 +149,10 @@ mod tests {
             Err(AddError::Duplicate(Label::Fact))
         );
         assert!(set.add(&article, Span::new(4, 9), Label::Quote).is_ok());
-        assert_eq!(set.add(&article, Span::new(3, 4), Label::Quote), Err(AddError::Empty));
+        assert_eq!(
+            set.add(&article, Span::new(3, 4), Label::Quote),
+            Err(AddError::Empty)
+        );
         assert_eq!(
             set.add(&article, Span::new(3, 400), Label::Quote),
             Err(AddError::OutOfBounds)

@@ -177,7 +177,8 @@ mod tests {
 
     #[test]
     fn trims_whitespace_at_both_ends() {
-        let article = Article::from_paragraphs([("a  big  b", ParagraphKind::Body)], Metadata::default());
+        let article =
+            Article::from_paragraphs([("a  big  b", ParagraphKind::Body)], Metadata::default());
         assert_eq!(article.trim_span(Span::new(1, 7)), Some(Span::new(3, 6)));
         assert_eq!(article.trim_span(Span::new(1, 3)), None);
         assert_eq!(article.trim_span(Span::new(0, 99)), None);

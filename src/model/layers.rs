@@ -109,7 +109,13 @@ mod tests {
         let runs = runs(Span::new(0, 12), &[outer, inner, crossing]);
         let shape: Vec<_> = runs
             .iter()
-            .map(|r| (r.span.start, r.span.end, r.layers.iter().map(|a| a.id.0).collect::<Vec<_>>()))
+            .map(|r| {
+                (
+                    r.span.start,
+                    r.span.end,
+                    r.layers.iter().map(|a| a.id.0).collect::<Vec<_>>(),
+                )
+            })
             .collect();
         assert_eq!(
             shape,

@@ -30,7 +30,9 @@ mod tests {
         assert_eq!(article.paragraphs()[0].kind, ParagraphKind::Standfirst);
         assert!(article.text().starts_with("Opposition says officials"));
         assert!(!article.text().contains("homeicon"));
-        assert!(!article.text().contains("Vellmark council accused of hiding"));
+        assert!(!article
+            .text()
+            .contains("Vellmark council accused of hiding"));
         assert_eq!(article.set_aside.len(), 2);
         let words = article.text().split_whitespace().count();
         assert!((600..=900).contains(&words), "{words} words");

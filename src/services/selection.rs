@@ -56,8 +56,7 @@ pub fn clear_selection() {
 
 /// The code point span of `range` inside `root`'s runs, or `None` when it covers no run.
 pub fn range_to_span(root: &Element, range: &Range) -> Result<Option<Span>, SelectionError> {
-    let runs = root
-        .get_elements_by_class_name(RUN_CLASS);
+    let runs = root.get_elements_by_class_name(RUN_CLASS);
     let count = runs.length() as usize;
     let run = |i: usize| runs.item(i as u32);
     // Runs are in document order, so "ends before the range" is true for a prefix of them and
@@ -71,12 +70,20 @@ pub fn range_to_span(root: &Element, range: &Range) -> Result<Option<Span>, Sele
         run(first).ok_or(SelectionError::Unmapped)?,
         run(last_excl - 1).ok_or(SelectionError::Unmapped)?,
     );
-    let start = boundary_cp(&first_run, range.start_container().ok(), range.start_offset().ok())
-        .or_else(|| run_start(&first_run))
-        .ok_or(SelectionError::Unmapped)?;
-    let end = boundary_cp(&last_run, range.end_container().ok(), range.end_offset().ok())
-        .or_else(|| run_end(&last_run))
-        .ok_or(SelectionError::Unmapped)?;
+    let start = boundary_cp(
+        &first_run,
+        range.start_container().ok(),
+        range.start_offset().ok(),
+    )
+    .or_else(|| run_start(&first_run))
+    .ok_or(SelectionError::Unmapped)?;
+    let end = boundary_cp(
+        &last_run,
+        range.end_container().ok(),
+        range.end_offset().ok(),
+    )
+    .or_else(|| run_end(&last_run))
+    .ok_or(SelectionError::Unmapped)?;
     Ok(Some(Span::new(start, end)))
 }
 

@@ -107,7 +107,9 @@ impl Reducible for AppState {
                         s.selected = Some(added.id);
                         s.notice = None;
                     }),
-                    Err(refused) => self.with(|s| s.notice = Some(Notice::error(refused.to_string()))),
+                    Err(refused) => {
+                        self.with(|s| s.notice = Some(Notice::error(refused.to_string())))
+                    }
                 }
             }
             Action::Delete(id) => {
@@ -170,7 +172,10 @@ mod tests {
             label: Label::Fact,
         });
         assert_eq!(again.annotations, tagged.annotations);
-        assert_eq!(again.notice.as_ref().map(|n| n.kind), Some(NoticeKind::Error));
+        assert_eq!(
+            again.notice.as_ref().map(|n| n.kind),
+            Some(NoticeKind::Error)
+        );
     }
 
     #[test]

@@ -9,7 +9,10 @@ const MAX_SLUG: usize = 60;
 /// any script are kept; a title with no letters or digits gives `"article"`.
 pub fn slug(title: &str) -> String {
     let mut out = String::new();
-    for word in title.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+    for word in title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
         let word = word.to_lowercase();
         let needed = word.chars().count() + usize::from(!out.is_empty());
         if out.chars().count() + needed > MAX_SLUG {
@@ -33,7 +36,10 @@ mod tests {
 
     #[test]
     fn slugs() {
-        assert_eq!(slug("Harbour town votes: 61% say “yes”"), "harbour-town-votes-61-say-yes");
+        assert_eq!(
+            slug("Harbour town votes: 61% say “yes”"),
+            "harbour-town-votes-61-say-yes"
+        );
         assert_eq!(slug("Zürich Überraschung"), "zürich-überraschung");
         assert_eq!(slug("👍 … !!"), "article");
         let long = slug(&"word ".repeat(40));

@@ -110,7 +110,11 @@ pub enum ExportError {
 }
 
 /// Builds the export of `article` and its annotations, stamped with `exported_at`.
-pub fn export(article: &Article, annotations: &AnnotationSet, exported_at: &str) -> Result<NativeExport, ExportError> {
+pub fn export(
+    article: &Article,
+    annotations: &AnnotationSet,
+    exported_at: &str,
+) -> Result<NativeExport, ExportError> {
     let sha = article.text_sha256();
     let annotations = annotations
         .iter()
@@ -159,7 +163,11 @@ pub fn export(article: &Article, annotations: &AnnotationSet, exported_at: &str)
 }
 
 /// The export as pretty-printed JSON, checked against the offset invariant first.
-pub fn export_json(article: &Article, annotations: &AnnotationSet, exported_at: &str) -> Result<String, ExportError> {
+pub fn export_json(
+    article: &Article,
+    annotations: &AnnotationSet,
+    exported_at: &str,
+) -> Result<String, ExportError> {
     let export = export(article, annotations, exported_at)?;
     check_offsets(&export)?;
     // Serialising plain structs of strings and numbers into a String cannot fail.
@@ -170,11 +178,13 @@ pub fn export_json(article: &Article, annotations: &AnnotationSet, exported_at: 
 pub fn check_offsets(export: &NativeExport) -> Result<(), ExportError> {
     let chars: Vec<char> = export.document.text.chars().collect();
     for a in &export.annotations {
-        let covered = chars.get(a.start..a.end).ok_or_else(|| ExportError::OutOfBounds {
-            id: a.id.clone(),
-            start: a.start,
-            end: a.end,
-        })?;
+        let covered = chars
+            .get(a.start..a.end)
+            .ok_or_else(|| ExportError::OutOfBounds {
+                id: a.id.clone(),
+                start: a.start,
+                end: a.end,
+            })?;
         if !covered.iter().copied().eq(a.text.chars()) {
             return Err(ExportError::TextMismatch {
                 id: a.id.clone(),
@@ -197,7 +207,8 @@ mod tests {
     use crate::model::ingest::clean_plain_text;
     use crate::model::Span;
 
-    const INPUT: &str = "Crew praised 👨🏻‍🚒\r\n\r\nThe 🏳️‍🌈 parade drew 12,000 people, police said.\r\n\r\n\
+    const INPUT: &str =
+        "Crew praised 👨🏻‍🚒\r\n\r\nThe 🏳️‍🌈 parade drew 12,000 people, police said.\r\n\r\n\
         北京 officials “denied” it.\r\n";
 
     fn annotated() -> (Article, AnnotationSet) {
@@ -209,12 +220,23 @@ mod tests {
             let start = text[..byte].chars().count();
             Span::new(start, start + needle.chars().count())
         };
-        set.add(&article, find("The 🏳️‍🌈 parade drew 12,000 people"), Label::Fact).unwrap();
+        set.add(
+            &article,
+            find("The 🏳️‍🌈 parade drew 12,000 people"),
+            Label::Fact,
+        )
+        .unwrap();
         set.add(&article, find("🏳️‍🌈 parade"), Label::Quote).unwrap();
-        set.add(&article, find("北京 officials “denied” it"), Label::Allegation).unwrap();
+        set.add(
+            &article,
+            find("北京 officials “denied” it"),
+            Label::Allegation,
+        )
+        .unwrap();
         set.add(&article, find("“denied”"), Label::Quote).unwrap();
         // Across the paragraph break.
-        set.add(&article, find("police said.\n\n北京"), Label::Fact).unwrap();
+        set.add(&article, find("police said.\n\n北京"), Label::Fact)
+            .unwrap();
         (article, set)
     }
 
@@ -223,15 +245,29 @@ mod tests {
         let (article, set) = annotated();
         let json = export_json(&article, &set, "2026-11-28T00:00:00Z").unwrap();
         let parsed: serde_json::Value = serde_json::from_str(&json).unwrap();
-        let text: Vec<char> = parsed["document"]["text"].as_str().unwrap().chars().collect();
-        let utf16: Vec<u16> = parsed["document"]["text"].as_str().unwrap().encode_utf16().collect();
+        let text: Vec<char> = parsed["document"]["text"]
+            .as_str()
+            .unwrap()
+            .chars()
+            .collect();
+        let utf16: Vec<u16> = parsed["document"]["text"]
+            .as_str()
+            .unwrap()
+            .encode_utf16()
+            .collect();
         let annotations = parsed["annotations"].as_array().unwrap();
         assert_eq!(annotations.len(), 5);
         for a in annotations {
-            let (start, end) = (a["start"].as_u64().unwrap() as usize, a["end"].as_u64().unwrap() as usize);
+            let (start, end) = (
+                a["start"].as_u64().unwrap() as usize,
+                a["end"].as_u64().unwrap() as usize,
+            );
             let sliced: String = text[start..end].iter().collect();
             assert_eq!(sliced, a["text"].as_str().unwrap());
-            let (u16s, u16e) = (a["utf16_start"].as_u64().unwrap() as usize, a["utf16_end"].as_u64().unwrap() as usize);
+            let (u16s, u16e) = (
+                a["utf16_start"].as_u64().unwrap() as usize,
+                a["utf16_end"].as_u64().unwrap() as usize,
+            );
             assert_eq!(String::from_utf16(&utf16[u16s..u16e]).unwrap(), sliced);
         }
         assert_eq!(parsed["offsets"], OFFSETS);
@@ -247,9 +283,15 @@ mod tests {
         let mut export = export(&article, &set, "now").unwrap();
         assert_eq!(check_offsets(&export), Ok(()));
         export.annotations[0].end += 1;
-        assert!(matches!(check_offsets(&export), Err(ExportError::TextMismatch { .. })));
+        assert!(matches!(
+            check_offsets(&export),
+            Err(ExportError::TextMismatch { .. })
+        ));
         export.annotations[0].end = 10_000;
-        assert!(matches!(check_offsets(&export), Err(ExportError::OutOfBounds { .. })));
+        assert!(matches!(
+            check_offsets(&export),
+            Err(ExportError::OutOfBounds { .. })
+        ));
     }
 
     #[test]

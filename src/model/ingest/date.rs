@@ -19,8 +19,26 @@ const MONTHS: [[&str; 2]; 12] = [
 
 /// Words a date line may carry around the date itself.
 const FILLER: [&str; 20] = [
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
-    "wed", "thu", "fri", "sat", "sun", "published", "updated", "on", "at", "gmt", "utc",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "wed",
+    "thu",
+    "fri",
+    "sat",
+    "sun",
+    "published",
+    "updated",
+    "on",
+    "at",
+    "gmt",
+    "utc",
 ];
 
 /// Parses a line that is nothing but a date (and optionally a time) into ISO 8601.
@@ -44,7 +62,10 @@ pub fn parse_date_line(line: &str) -> Option<String> {
         .filter(|t| !t.is_empty() && *t != "-" && *t != "–")
     {
         let lower = token.to_lowercase();
-        if let Some(m) = MONTHS.iter().position(|names| names.contains(&lower.as_str())) {
+        if let Some(m) = MONTHS
+            .iter()
+            .position(|names| names.contains(&lower.as_str()))
+        {
             month = Some(m as u32 + 1);
         } else if FILLER.contains(&lower.as_str()) {
         } else if lower == "am" || lower == "pm" {
@@ -130,10 +151,16 @@ mod tests {
             ("4 Jan, 2024 15:48", Some("2024-01-04T15:48")),
             ("Thursday, January 4, 2024", Some("2024-01-04")),
             ("Jan 4, 2024, 3:48 PM", Some("2024-01-04T15:48")),
-            ("Published 12 March 2025 at 12:05am GMT", Some("2025-03-12T00:05")),
+            (
+                "Published 12 March 2025 at 12:05am GMT",
+                Some("2025-03-12T00:05"),
+            ),
             ("2024-01-04", Some("2024-01-04")),
             ("2024-01-04T15:48:00Z", Some("2024-01-04T15:48:00Z")),
-            ("Updated: 21st October 2026 | 09:10", Some("2026-10-21T09:10")),
+            (
+                "Updated: 21st October 2026 | 09:10",
+                Some("2026-10-21T09:10"),
+            ),
         ];
         for (line, expected) in cases {
             assert_eq!(parse_date_line(line).as_deref(), expected, "{line}");

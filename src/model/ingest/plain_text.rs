@@ -44,7 +44,10 @@ const HEAD_LINES: usize = 8;
 /// recording each step that changed something in [`Article::normalization`].
 pub fn clean_plain_text(input: &str, source: Option<String>) -> Result<Article, IngestError> {
     let (lines, normalization) = normalise(input);
-    let mut lines: Vec<Option<String>> = lines.into_iter().map(|l| (!l.is_empty()).then_some(l)).collect();
+    let mut lines: Vec<Option<String>> = lines
+        .into_iter()
+        .map(|l| (!l.is_empty()).then_some(l))
+        .collect();
     let mut meta = Metadata {
         source,
         ..Metadata::default()
@@ -54,8 +57,10 @@ pub fn clean_plain_text(input: &str, source: Option<String>) -> Result<Article, 
 
     read_head(&mut lines, &mut meta, &mut set_aside, &mut standfirst);
 
-    let mut paragraphs: Vec<(String, ParagraphKind)> =
-        standfirst.into_iter().map(|s| (s, ParagraphKind::Standfirst)).collect();
+    let mut paragraphs: Vec<(String, ParagraphKind)> = standfirst
+        .into_iter()
+        .map(|s| (s, ParagraphKind::Standfirst))
+        .collect();
     for line in lines.into_iter().flatten() {
         if is_furniture(&line) {
             set_aside.push(line);
@@ -69,7 +74,8 @@ pub fn clean_plain_text(input: &str, source: Option<String>) -> Result<Article, 
     if meta.title.is_empty() {
         meta.title = first_words(&paragraphs[0].0, 12);
     }
-    let mut article = Article::from_paragraphs(paragraphs.iter().map(|(t, k)| (t.as_str(), *k)), meta);
+    let mut article =
+        Article::from_paragraphs(paragraphs.iter().map(|(t, k)| (t.as_str(), *k)), meta);
     article.normalization = normalization;
     article.set_aside = set_aside;
     Ok(article)
@@ -148,7 +154,11 @@ fn read_head(
         meta.published_raw = Some(raw);
         cursor = d + 1;
     } else {
-        while cursor < head.len() && lines[head[cursor]].as_deref().is_some_and(looks_like_navigation) {
+        while cursor < head.len()
+            && lines[head[cursor]]
+                .as_deref()
+                .is_some_and(looks_like_navigation)
+        {
             set_aside.push(lines[head[cursor]].take().unwrap_or_default());
             cursor += 1;
         }
@@ -162,10 +172,11 @@ fn read_head(
         }
     }
     if !meta.title.is_empty() {
-        let repeat = head[cursor..]
-            .iter()
-            .take(4)
-            .position(|&i| lines[i].as_deref().is_some_and(|l| same_words(l, &meta.title)));
+        let repeat = head[cursor..].iter().take(4).position(|&i| {
+            lines[i]
+                .as_deref()
+                .is_some_and(|l| same_words(l, &meta.title))
+        });
         if let Some(r) = repeat {
             for &i in &head[cursor..cursor + r] {
                 standfirst.extend(lines[i].take());
@@ -183,7 +194,11 @@ fn read_head(
 }
 
 fn non_empty(lines: &[Option<String>]) -> impl Iterator<Item = usize> + '_ {
-    lines.iter().enumerate().filter(|(_, l)| l.is_some()).map(|(i, _)| i)
+    lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.is_some())
+        .map(|(i, _)| i)
 }
 
 fn word_count(line: &str) -> usize {
@@ -194,14 +209,21 @@ fn word_count(line: &str) -> usize {
 /// punctuation and none of the small words that sentences and headlines are made of.
 fn looks_like_navigation(line: &str) -> bool {
     let words: Vec<&str> = line.split_whitespace().collect();
-    let icons = words.iter().filter(|w| w.to_lowercase().contains("icon")).count();
+    let icons = words
+        .iter()
+        .filter(|w| w.to_lowercase().contains("icon"))
+        .count();
     if icons >= 3 {
         return true;
     }
-    const GLUE: [&str; 12] = ["the", "a", "an", "of", "to", "in", "and", "for", "on", "is", "with", "as"];
+    const GLUE: [&str; 12] = [
+        "the", "a", "an", "of", "to", "in", "and", "for", "on", "is", "with", "as",
+    ];
     words.len() >= 8
         && !line.contains(|c: char| ".,;:!?\"“”‘’«»".contains(c))
-        && !words.iter().any(|w| GLUE.contains(&w.to_lowercase().as_str()))
+        && !words
+            .iter()
+            .any(|w| GLUE.contains(&w.to_lowercase().as_str()))
 }
 
 /// Short, and not a finished sentence.
@@ -219,12 +241,16 @@ fn same_words(a: &str, b: &str) -> bool {
 
 /// `By Jane Doe` / `By Jane Doe and John Roe` → the names.
 fn byline_of(line: &str) -> Option<String> {
-    let rest = line.strip_prefix("By ").or_else(|| line.strip_prefix("by "))?;
+    let rest = line
+        .strip_prefix("By ")
+        .or_else(|| line.strip_prefix("by "))?;
     (word_count(rest) <= 8 && !rest.ends_with('.')).then(|| rest.trim().to_string())
 }
 
 fn is_furniture(line: &str) -> bool {
-    let key = line.trim_end_matches(|c: char| c.is_ascii_punctuation()).to_lowercase();
+    let key = line
+        .trim_end_matches(|c: char| c.is_ascii_punctuation())
+        .to_lowercase();
     FURNITURE.contains(&key.as_str())
 }
 
@@ -262,7 +288,10 @@ mod tests {
         let article = clean_plain_text(SHAPE, Some("paste".into())).unwrap();
         assert_eq!(article.meta.title, "Harbour town votes to keep its ferry");
         assert_eq!(article.meta.published.as_deref(), Some("2024-01-04T15:48"));
-        assert_eq!(article.meta.published_raw.as_deref(), Some("4 Jan, 2024 15:48"));
+        assert_eq!(
+            article.meta.published_raw.as_deref(),
+            Some("4 Jan, 2024 15:48")
+        );
         assert_eq!(article.meta.byline.as_deref(), Some("Ana Petrova"));
         assert_eq!(article.meta.source.as_deref(), Some("paste"));
         assert_eq!(
@@ -272,7 +301,14 @@ mod tests {
              The vote came after a year of debate."
         );
         let kinds: Vec<_> = article.paragraphs().iter().map(|p| p.kind).collect();
-        assert_eq!(kinds, [ParagraphKind::Standfirst, ParagraphKind::Body, ParagraphKind::Body]);
+        assert_eq!(
+            kinds,
+            [
+                ParagraphKind::Standfirst,
+                ParagraphKind::Body,
+                ParagraphKind::Body
+            ]
+        );
         assert_eq!(
             article.set_aside,
             [
@@ -320,6 +356,9 @@ mod tests {
     #[test]
     fn empty_or_furniture_only_input_is_refused() {
         assert_eq!(clean_plain_text(" \r\n\t\n", None), Err(IngestError::Empty));
-        assert_eq!(clean_plain_text("Advertisement\n\nShare", None), Err(IngestError::Empty));
+        assert_eq!(
+            clean_plain_text("Advertisement\n\nShare", None),
+            Err(IngestError::Empty)
+        );
     }
 }

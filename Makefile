@@ -1,0 +1,30 @@
+# claimtag: `make run` serves the app, `make test` runs every test. Both install what is missing
+# first (scripts/setup.sh); tools live in $(TOOLS_ROOT)/bin, which comes first on PATH.
+TOOLS_ROOT ?= $(HOME)/.cargo
+export TOOLS_ROOT
+export PATH := $(TOOLS_ROOT)/bin:$(PATH)
+
+.PHONY: setup run test build size clean
+
+setup:
+	bash scripts/setup.sh
+
+## Serve the app with its sample article at http://127.0.0.1:8080 (rebuilds on change).
+run: setup
+	trunk serve --release --address 127.0.0.1 --port 8080
+
+## fmt, clippy (native + wasm32), native tests, browser tests, release build, Playwright.
+test: setup
+	bash scripts/test.sh
+
+## The release bundle in dist/.
+build: setup
+	trunk build --release
+
+## Sizes of the release bundle.
+size: build
+	bash scripts/bundle-size.sh dist
+
+clean:
+	cargo clean
+	rm -rf dist e2e/test-results
