@@ -19,7 +19,7 @@ export class AppPage {
   }
 
   labelButton(name) {
-    return this.page.getByRole('button', { name, exact: true });
+    return this.page.getByRole('toolbar', { name: 'Labels' }).getByRole('button', { name, exact: true });
   }
 
   paragraph(containing) {

@@ -1,64 +1,61 @@
-//! The root component: owns the state, listens for keyboard commands, lays out the page.
+//! The root component: owns the state, turns key presses into commands, lays out the page.
+
+use std::rc::Rc;
 
 use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
-use web_sys::{Element, KeyboardEvent};
+use web_sys::{Element, HtmlElement, KeyboardEvent};
 use yew::prelude::*;
 
 use crate::components::article_view::ArticleView;
-use crate::components::label_toolbar::LabelToolbar;
+use crate::components::dialogs::DialogLayer;
 use crate::components::notice_bar::NoticeBar;
-use crate::components::sidebar::Sidebar;
+use crate::components::sidebar::{current_match, Sidebar};
+use crate::components::top_bar::TopBar;
 use crate::model::format::native::{export_json, file_name};
-use crate::model::{Article, Label, Metadata, ParagraphKind};
+use crate::model::{AnnotationSet, Article, Label, Metadata, ParagraphKind};
 use crate::sample::sample_article;
 use crate::services::{clock, download, selection};
-use crate::state::{Action, AppState, Notice};
+use crate::state::keymap::{command_for, Command, KeyPress};
+use crate::state::{Action, AppState, Dialog, Notice};
 
 /// The whole app, opened on the built-in sample article.
 #[component]
 pub fn App() -> Html {
     let state = use_reducer(initial_state);
     let article_ref = use_node_ref();
+    let dispatch = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |action| dispatcher.dispatch(action))
+    };
 
     let on_tag = {
-        let dispatch = state.dispatcher();
+        let state = state.clone();
         let article_ref = article_ref.clone();
-        Callback::from(move |label: Label| tag_selection(&article_ref, label, &dispatch))
-    };
-    let on_select = {
-        let dispatch = state.dispatcher();
-        Callback::from(move |id| dispatch.dispatch(Action::Select(id)))
-    };
-    let on_delete = {
-        let dispatch = state.dispatcher();
-        Callback::from(move |id| dispatch.dispatch(Action::Delete(id)))
-    };
-    let on_dismiss = {
-        let dispatch = state.dispatcher();
-        Callback::from(move |()| dispatch.dispatch(Action::DismissNotice))
+        Callback::from(move |label: Label| apply_label(&state, &article_ref, label))
     };
     let on_export = {
         let state = state.clone();
-        Callback::from(move |_: MouseEvent| {
+        Callback::from(move |()| {
             let notice = export(&state.article, &state.annotations);
             state.dispatch(Action::Notify(notice));
         })
     };
+    let on_select = dispatch.reform(Action::Select);
+    let on_sentence_at = dispatch.reform(Action::CursorAt);
+    let on_dismiss = dispatch.reform(|()| Action::DismissNotice);
 
     {
-        let dispatch = state.dispatcher();
+        let state = state.clone();
         let article_ref = article_ref.clone();
-        let selected = state.selected;
-        use_effect_with(selected, move |selected| {
-            let selected = *selected;
+        use_effect_with(state.clone(), move |_| {
             let listener = EventListener::new_with_options(
                 &gloo::utils::document(),
                 "keydown",
                 EventListenerOptions::enable_prevent_default(),
                 move |event| {
                     if let Some(event) = event.dyn_ref::<KeyboardEvent>() {
-                        on_key(event, &article_ref, &dispatch, selected);
+                        on_key(event, &state, &article_ref);
                     }
                 },
             );
@@ -68,28 +65,30 @@ pub fn App() -> Html {
 
     html! {
         <div class="ct-app">
-            <header class="ct-topbar">
-                <span class="ct-topbar__brand">{ "claimtag" }</span>
-                <LabelToolbar on_tag={on_tag} />
-                <button class="ct-button ct-button--primary" onclick={on_export}>{ "Export JSON" }</button>
-            </header>
+            <TopBar
+                can_undo={state.history.can_undo()}
+                can_redo={state.history.can_redo()}
+                snap_words={state.snap_words}
+                on_tag={on_tag}
+                on_export={on_export}
+                dispatch={dispatch.clone()}
+            />
             <NoticeBar notice={state.notice.clone()} on_dismiss={on_dismiss} />
             <main class="ct-main">
                 <ArticleView
                     article={state.article.clone()}
                     annotations={state.annotations.clone()}
                     selected={state.selected}
+                    cursor={state.cursor_span()}
+                    matches={state.matches.clone()}
+                    current_match={current_match(&state)}
                     node_ref={article_ref}
-                    on_select={on_select.clone()}
-                />
-                <Sidebar
-                    article={state.article.clone()}
-                    annotations={state.annotations.clone()}
-                    selected={state.selected}
                     on_select={on_select}
-                    on_delete={on_delete}
+                    on_sentence_at={on_sentence_at}
                 />
+                <Sidebar state={Rc::new((*state).clone())} dispatch={dispatch.clone()} />
             </main>
+            <DialogLayer dialog={state.dialog} dispatch={dispatch} />
         </div>
     }
 }
@@ -114,69 +113,120 @@ fn initial_state() -> AppState {
     }
 }
 
-/// Applies `label` to the current text selection inside the article.
-fn tag_selection(article_ref: &NodeRef, label: Label, dispatch: &UseReducerDispatcher<AppState>) {
+/// What a label key or button does: tag the text selection; otherwise relabel the current
+/// annotation; otherwise tag the sentence under the cursor.
+fn apply_label(state: &UseReducerHandle<AppState>, article_ref: &NodeRef, label: Label) {
     let Some(root) = article_ref.cast::<Element>() else {
         return;
     };
     match selection::selected_span(&root) {
         Ok(Some(span)) => {
-            dispatch.dispatch(Action::Tag { span, label });
+            state.dispatch(Action::Tag { span, label });
             selection::clear_selection();
         }
-        Ok(None) => dispatch.dispatch(Action::Notify(Notice::error(format!(
-            "Select some words of the article first, then press {} to mark them as {}.",
-            label.letter_key().to_ascii_uppercase(),
-            label.name()
-        )))),
-        Err(error) => dispatch.dispatch(Action::Notify(Notice::error(error.to_string()))),
+        Ok(None) => {
+            if let Some(id) = state.selected {
+                state.dispatch(Action::Relabel { id, label });
+            } else if state.cursor.is_some() {
+                state.dispatch(Action::TagCursor(label));
+            } else {
+                state.dispatch(Action::Notify(Notice::error(format!(
+                    "Select some words of the article (or move the sentence cursor with J), then press {} to mark them as {}.",
+                    label.letter_key().to_ascii_uppercase(),
+                    label.name()
+                ))));
+            }
+        }
+        Err(error) => state.dispatch(Action::Notify(Notice::error(error.to_string()))),
     }
 }
 
-/// Keyboard commands: F/A/Q or 1/2/3 tag the selection, Delete/Backspace delete the current
-/// annotation, Escape clears the current annotation and the message.
-fn on_key(
-    event: &KeyboardEvent,
-    article_ref: &NodeRef,
-    dispatch: &UseReducerDispatcher<AppState>,
-    selected: Option<crate::model::AnnotationId>,
-) {
-    if event.ctrl_key()
-        || event.meta_key()
-        || event.alt_key()
-        || event.repeat()
-        || typing_in_a_field(event)
-    {
+/// Runs the command a key press stands for. Keys typed into a text field stay there, except
+/// Escape, which closes the editor.
+fn on_key(event: &KeyboardEvent, state: &UseReducerHandle<AppState>, article_ref: &NodeRef) {
+    let press = KeyPress {
+        key: event.key(),
+        ctrl: event.ctrl_key() || event.meta_key(),
+        shift: event.shift_key(),
+        alt: event.alt_key(),
+    };
+    if let Some(field) = focused_field(event) {
+        if press.key == "Escape" {
+            field.blur().ok();
+            state.dispatch(Action::Escape);
+        }
         return;
     }
-    let key = event.key();
-    if let Some(label) = Label::from_key(&key) {
-        event.prevent_default();
-        tag_selection(article_ref, label, dispatch);
-    } else if key == "Delete" || key == "Backspace" {
-        if let Some(id) = selected {
-            event.prevent_default();
-            dispatch.dispatch(Action::Delete(id));
-        }
-    } else if key == "Escape" {
-        dispatch.dispatch(Action::Select(None));
-        dispatch.dispatch(Action::DismissNotice);
+    if event.repeat() && !matches!(press.key.as_str(), "j" | "k" | "ArrowDown" | "ArrowUp") {
+        return;
     }
-}
-
-/// True when the key press belongs to a text field (so letters are typed, not commands).
-fn typing_in_a_field(event: &KeyboardEvent) -> bool {
-    event
+    if state.dialog.is_some() && press.key != "Escape" {
+        return;
+    }
+    let Some(command) = command_for(&press) else {
+        return;
+    };
+    let on_button = event
         .target()
         .and_then(|t| t.dyn_into::<Element>().ok())
-        .is_some_and(|el| {
-            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-                || el.closest("[contenteditable]").ok().flatten().is_some()
-        })
+        .is_some_and(|el| el.tag_name() == "BUTTON");
+    if on_button && matches!(command, Command::OpenEditor) {
+        return; // Enter on a focused button presses it.
+    }
+    event.prevent_default();
+    let selected = state.selected;
+    let action = match command {
+        Command::Apply(label) => return apply_label(state, article_ref, label),
+        Command::Delete => match selected {
+            Some(id) => Action::Delete(id),
+            None => return,
+        },
+        Command::Undo => Action::Undo,
+        Command::Redo => Action::Redo,
+        Command::MoveCursor(delta) => Action::MoveCursor(delta),
+        Command::SentenceAtSelection => {
+            let root = article_ref.cast::<Element>();
+            match root.map(|r| selection::selected_span(&r)) {
+                Some(Ok(Some(span))) => {
+                    selection::clear_selection();
+                    Action::CursorAt(span.start)
+                }
+                _ => Action::Notify(Notice::error(
+                    "Select a word first; W puts the sentence cursor on its sentence.",
+                )),
+            }
+        }
+        Command::OpenEditor => Action::Editing(true),
+        Command::Escape => Action::Escape,
+        Command::ShowShortcuts => Action::ShowDialog(Some(Dialog::Shortcuts)),
+        Command::MoveBoundary {
+            boundary,
+            forward,
+            by_word,
+        } => match selected {
+            Some(id) => Action::MoveBoundary {
+                id,
+                boundary,
+                forward,
+                by_word,
+            },
+            None => return,
+        },
+        Command::StepAnnotation(delta) => Action::StepAnnotation(delta),
+    };
+    state.dispatch(action);
+}
+
+/// The text field that has the focus, if the key press happened in one.
+fn focused_field(event: &KeyboardEvent) -> Option<HtmlElement> {
+    let element = event.target()?.dyn_into::<HtmlElement>().ok()?;
+    let editable = matches!(element.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+        || element.is_content_editable();
+    editable.then_some(element)
 }
 
 /// Builds the native export and offers it as a download; says how it went.
-fn export(article: &Article, annotations: &crate::model::AnnotationSet) -> Notice {
+fn export(article: &Article, annotations: &AnnotationSet) -> Notice {
     let json = match export_json(article, annotations, &clock::now_iso()) {
         Ok(json) => json,
         Err(error) => return Notice::error(format!("Export stopped: {error}. Nothing was saved.")),

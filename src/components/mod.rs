@@ -1,8 +1,11 @@
 //! Yew components: they render [`crate::state::AppState`] and turn DOM events into actions.
 
+pub mod annotation_editor;
 pub mod app;
 pub mod article_view;
+pub mod dialogs;
 pub mod label_toolbar;
 pub mod notice_bar;
 pub mod paragraph_view;
 pub mod sidebar;
+pub mod top_bar;

@@ -1,12 +1,13 @@
 //! One paragraph, cut into runs; each run is wrapped in one `<mark>` per annotation covering it,
-//! outermost first, so nested and overlapping annotations stay visible.
+//! outermost first, so nested and overlapping annotations stay visible. Search matches and the
+//! sentence cursor are classes on the runs they cover.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::model::layers::runs;
-use crate::model::{Annotation, AnnotationId, Article, Paragraph, ParagraphKind};
+use crate::model::layers::{runs, Layer};
+use crate::model::{AnnotationId, Article, Paragraph, ParagraphKind, Span};
 use crate::services::selection::RUN_CLASS;
 
 /// Deepest nesting that gets its own underline offset; deeper layers share the last one.
@@ -20,9 +21,15 @@ pub struct ParagraphViewProps {
     /// Which paragraph.
     pub paragraph: Paragraph,
     /// Annotations overlapping it, in document order.
-    pub layers: Vec<Annotation>,
+    pub layers: Vec<Layer>,
     /// The current annotation, when it is one of `layers`.
     pub selected: Option<AnnotationId>,
+    /// The sentence cursor, when it is in this paragraph.
+    pub cursor: Option<Span>,
+    /// Search matches in this paragraph.
+    pub matches: Vec<Span>,
+    /// The current search match, when it is in this paragraph.
+    pub current_match: Option<Span>,
 }
 
 /// A `<p>` whose text is a sequence of runs (see [`crate::services::selection`]).
@@ -33,17 +40,30 @@ pub fn ParagraphView(props: &ParagraphViewProps) -> Html {
         ParagraphKind::Standfirst => "ct-paragraph ct-paragraph--standfirst",
         ParagraphKind::Body => "ct-paragraph",
     };
+    // extras[0] is the cursor (or an empty span), extras[1] the current match, then the matches.
+    let mut extras = vec![
+        props.cursor.unwrap_or_default(),
+        props.current_match.unwrap_or_default(),
+    ];
+    extras.extend(props.matches.iter().copied());
     html! {
         <p class={class} data-start={span.start.to_string()} data-end={span.end.to_string()}>
-            { for runs(span, &props.layers).into_iter().map(|run| {
+            { for runs(span, &props.layers, &extras).into_iter().map(|run| {
                 let text = props.article.slice(run.span).unwrap_or_default().to_string();
+                let covered = |i: usize| run.extras.contains(&i);
+                let run_class = classes!(
+                    RUN_CLASS,
+                    covered(0).then_some("ct-run--cursor"),
+                    covered(1).then_some("ct-run--current-match"),
+                    run.extras.iter().any(|&i| i >= 2).then_some("ct-run--match"),
+                );
+                // `data-cp` is `RUN_OFFSET_ATTR`; the html! macro needs the name literally.
                 let mut inner = html! {
-                    // `data-cp` is `RUN_OFFSET_ATTR`; the html! macro needs the name literally.
-                    <span class={RUN_CLASS} data-cp={run.span.start.to_string()}>{ text }</span>
+                    <span class={run_class} data-cp={run.span.start.to_string()}>{ text }</span>
                 };
                 let depth = run.layers.len();
-                for (level, annotation) in run.layers.iter().enumerate().rev() {
-                    inner = mark(annotation, (depth - 1 - level).min(MAX_LIFT), props.selected, inner);
+                for (level, layer) in run.layers.iter().enumerate().rev() {
+                    inner = mark(layer, (depth - 1 - level).min(MAX_LIFT), props.selected, inner);
                 }
                 inner
             }) }
@@ -51,24 +71,24 @@ pub fn ParagraphView(props: &ParagraphViewProps) -> Html {
     }
 }
 
-/// Wraps `inner` in the highlight of `annotation`; `lift` is how many layers lie inside it, so
-/// its underline sits below theirs.
-fn mark(annotation: &Annotation, lift: usize, selected: Option<AnnotationId>, inner: Html) -> Html {
-    let label = annotation.label;
+/// Wraps `inner` in the highlight of `layer`; `lift` is how many layers lie inside it, so its
+/// underline sits below theirs.
+fn mark(layer: &Layer, lift: usize, selected: Option<AnnotationId>, inner: Html) -> Html {
+    let label = layer.label;
     let class = classes!(
         "ct-mark",
         format!("ct-mark--{}", label.slug()),
         format!("ct-mark--lift-{lift}"),
-        (selected == Some(annotation.id)).then_some("ct-mark--selected"),
+        (selected == Some(layer.id)).then_some("ct-mark--selected"),
     );
     html! {
         <mark
             class={class}
-            data-id={annotation.id.to_string()}
+            data-id={layer.id.to_string()}
             data-label={label.slug()}
-            data-start={annotation.span.start.to_string()}
-            data-end={annotation.span.end.to_string()}
-            title={format!("{} {}", label.name(), annotation.id)}
+            data-start={layer.span.start.to_string()}
+            data-end={layer.span.end.to_string()}
+            title={format!("{} {}", label.name(), layer.id)}
         >
             { inner }
         </mark>

@@ -1,10 +1,14 @@
-//! The annotation list: every annotation in document order with its label and text.
+//! The side panel: search in the article, label filter and counts, the editor of the current
+//! annotation, and the list of annotations in document order.
 
 use std::rc::Rc;
 
+use web_sys::{HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
-use crate::model::{AnnotationId, AnnotationSet, Article, Label};
+use crate::components::annotation_editor::AnnotationEditor;
+use crate::model::{Label, Span};
+use crate::state::{Action, AppState};
 
 /// Longest excerpt shown per annotation, in characters.
 const EXCERPT: usize = 180;
@@ -12,72 +16,91 @@ const EXCERPT: usize = 180;
 /// Props of [`Sidebar`].
 #[derive(Properties, PartialEq)]
 pub struct SidebarProps {
-    /// The article the annotations point into.
-    pub article: Rc<Article>,
-    /// The annotations.
-    pub annotations: Rc<AnnotationSet>,
-    /// The current annotation.
-    pub selected: Option<AnnotationId>,
-    /// Called when an item is picked.
-    pub on_select: Callback<Option<AnnotationId>>,
-    /// Called when an item's delete button is pressed.
-    pub on_delete: Callback<AnnotationId>,
+    /// The whole state (the sidebar shows most of it).
+    pub state: Rc<AppState>,
+    /// Where actions go.
+    pub dispatch: Callback<Action>,
 }
 
-/// An `<aside>` with counts per label and the list named "Annotations".
+/// An `<aside>` with the search box, filter, editor and the list named "Annotations".
 #[component]
 pub fn Sidebar(props: &SidebarProps) -> Html {
+    let shown = use_state(|| [true; 3]);
+    let state = &props.state;
     let count = |label: Label| {
-        props
+        state
             .annotations
             .iter()
             .filter(|a| a.label == label)
             .count()
     };
+    let dispatch = props.dispatch.clone();
+    let send = move |action: Action| {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.emit(action.clone()))
+    };
+    let editor = state.selected_annotation().map(|a| {
+        html! {
+            <AnnotationEditor
+                annotation={a.clone()}
+                text={state.article.slice(a.span).unwrap_or_default().to_string()}
+                speakers={state.annotations.speakers()}
+                focus={state.editing}
+                dispatch={props.dispatch.clone()}
+            />
+        }
+    });
     html! {
         <aside class="ct-sidebar" aria-labelledby="ct-annotations-heading">
+            { search_box(state, &props.dispatch) }
             <h2 id="ct-annotations-heading" class="ct-sidebar__title">
-                { "Annotations " }<span class="ct-sidebar__count">{ props.annotations.len() }</span>
+                { "Annotations " }<span class="ct-sidebar__count">{ state.annotations.len() }</span>
             </h2>
-            <p class="ct-sidebar__tally">
-                { for Label::ALL.into_iter().map(|label| html! {
-                    <span class={classes!("ct-badge", format!("ct-badge--{}", label.slug()))}>
-                        { format!("{} {}", label.name(), count(label)) }
-                    </span>
+            <div class="ct-sidebar__tally" role="group" aria-label="Show labels">
+                { for Label::ALL.into_iter().map(|label| {
+                    let on = shown[label.index()];
+                    let shown = shown.clone();
+                    html! {
+                        <button
+                            class={classes!("ct-badge", "ct-filter", format!("ct-badge--{}", label.slug()), (!on).then_some("ct-filter--off"))}
+                            aria-pressed={on.to_string()}
+                            title={format!("Show {} annotations in the list", label.name())}
+                            onclick={Callback::from(move |_| {
+                                let mut next = *shown;
+                                next[label.index()] = !next[label.index()];
+                                shown.set(next);
+                            })}
+                        >{ format!("{} {}", label.name(), count(label)) }</button>
+                    }
                 }) }
-            </p>
-            if props.annotations.is_empty() {
+            </div>
+            { editor.unwrap_or_default() }
+            if state.annotations.is_empty() {
                 <p class="ct-sidebar__empty">
-                    { "No annotations yet. Select words in the article, then press " }
-                    <kbd>{ "F" }</kbd>{ ", " }<kbd>{ "A" }</kbd>{ " or " }<kbd>{ "Q" }</kbd>
-                    { " (or click Fact, Allegation or Quote)." }
+                    { "No annotations yet. Select words in the article (or move the sentence cursor with " }
+                    <kbd>{ "J" }</kbd>{ "), then press " }
+                    <kbd>{ "F" }</kbd>{ ", " }<kbd>{ "A" }</kbd>{ " or " }<kbd>{ "Q" }</kbd>{ "." }
                 </p>
             }
             <ul class="ct-list" aria-label="Annotations">
-                { for props.annotations.iter().map(|annotation| {
+                { for state.annotations.iter().filter(|a| shown[a.label.index()]).map(|annotation| {
                     let id = annotation.id;
-                    let current = props.selected == Some(id);
-                    let text = props.article.slice(annotation.span).unwrap_or_default();
-                    let on_select = props.on_select.clone();
-                    let on_delete = props.on_delete.clone();
+                    let current = state.selected == Some(id);
+                    let text = state.article.slice(annotation.span).unwrap_or_default();
                     html! {
                         <li key={id.0} class={classes!("ct-item", current.then_some("ct-item--current"))} data-id={id.to_string()}>
-                            <button
-                                class="ct-item__body"
-                                aria-current={current.then_some("true")}
-                                onclick={Callback::from(move |_| on_select.emit(Some(id)))}
-                            >
+                            <button class="ct-item__body" aria-current={current.then_some("true")}
+                                onclick={send(Action::Select(Some(id)))}>
                                 <span class={classes!("ct-badge", format!("ct-badge--{}", annotation.label.slug()))}>
                                     { annotation.label.name() }
                                 </span>
                                 <span class="ct-item__text">{ excerpt(text) }</span>
+                                if !annotation.speaker.is_empty() {
+                                    <span class="ct-item__speaker">{ format!("— {}", annotation.speaker) }</span>
+                                }
                             </button>
-                            <button
-                                class="ct-button ct-button--quiet ct-item__delete"
-                                aria-label="Delete annotation"
-                                title={format!("Delete annotation {id}")}
-                                onclick={Callback::from(move |_| on_delete.emit(id))}
-                            >
+                            <button class="ct-button ct-button--quiet ct-item__delete" aria-label="Delete annotation"
+                                title={format!("Delete annotation {id}")} onclick={send(Action::Delete(id))}>
                                 { "×" }
                             </button>
                         </li>
@@ -85,6 +108,45 @@ pub fn Sidebar(props: &SidebarProps) -> Html {
                 }) }
             </ul>
         </aside>
+    }
+}
+
+/// "Search article" with previous/next buttons and a match count.
+fn search_box(state: &AppState, dispatch: &Callback<Action>) -> Html {
+    let oninput = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
+                dispatch.emit(Action::Search(input.value()));
+            }
+        })
+    };
+    let onkeydown = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Enter" {
+                e.prevent_default();
+                dispatch.emit(Action::StepMatch(if e.shift_key() { -1 } else { 1 }));
+            }
+        })
+    };
+    let step = |delta: isize| {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.emit(Action::StepMatch(delta)))
+    };
+    let status = match (state.search.trim().is_empty(), state.current_match) {
+        (true, _) => String::new(),
+        (false, None) => "No matches".to_string(),
+        (false, Some(i)) => format!("{} of {}", i + 1, state.matches.len()),
+    };
+    html! {
+        <div class="ct-search" role="search">
+            <input type="search" class="ct-search__input" aria-label="Search article" placeholder="Search article"
+                value={state.search.clone()} oninput={oninput} onkeydown={onkeydown} />
+            <button class="ct-button ct-button--small" aria-label="Previous match" onclick={step(-1)}>{ "↑" }</button>
+            <button class="ct-button ct-button--small" aria-label="Next match" onclick={step(1)}>{ "↓" }</button>
+            <span class="ct-search__status" aria-live="polite">{ status }</span>
+        </div>
     }
 }
 
@@ -98,4 +160,9 @@ fn excerpt(text: &str) -> String {
         short.push('…');
         short
     }
+}
+
+/// The span of the current search match, for the article view.
+pub fn current_match(state: &AppState) -> Option<Span> {
+    state.matches.get(state.current_match?).copied()
 }

@@ -1,4 +1,4 @@
-//! [`Annotation`]: one labelled span of an article.
+//! [`Annotation`]: one labelled span of an article, with who said it and notes.
 
 use std::fmt;
 
@@ -17,7 +17,7 @@ impl fmt::Display for AnnotationId {
 }
 
 /// A span of the article's text marked with a label.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Annotation {
     /// Stable within the document.
     pub id: AnnotationId,
@@ -25,4 +25,24 @@ pub struct Annotation {
     pub label: Label,
     /// Code point offsets into the article text, half-open.
     pub span: Span,
+    /// Who said or alleged it (free text; empty when not given).
+    pub speaker: String,
+    /// The reporting verb or phrase: "said", "alleged", "according to" (empty when not given).
+    pub cue: String,
+    /// The annotator's note (empty when none).
+    pub note: String,
+}
+
+impl Annotation {
+    /// A new annotation with no speaker, cue or note.
+    pub fn new(id: AnnotationId, label: Label, span: Span) -> Self {
+        Annotation {
+            id,
+            label,
+            span,
+            speaker: String::new(),
+            cue: String::new(),
+            note: String::new(),
+        }
+    }
 }

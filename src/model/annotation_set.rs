@@ -1,13 +1,14 @@
-//! [`AnnotationSet`]: a document's annotations, kept in document order.
+//! [`AnnotationSet`]: a document's annotations, kept in document order, and the checked edits
+//! that change them.
 
 use thiserror::Error;
 
-use crate::model::{Annotation, AnnotationId, Article, Label, Span};
+use crate::model::{Annotation, AnnotationId, Article, Edit, Label, Span};
 
-/// Why an annotation could not be added.
+/// Why an edit was refused. The set is unchanged whenever one is returned.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
-pub enum AddError {
-    /// The selection held nothing but whitespace.
+pub enum EditError {
+    /// The span held nothing but whitespace.
     #[error("The selection is empty: select some words of the article first.")]
     Empty,
     /// The span reaches past the end of the text.
@@ -16,6 +17,9 @@ pub enum AddError {
     /// The same span already carries the same label.
     #[error("This exact span is already marked as {}.", .0.name())]
     Duplicate(Label),
+    /// No annotation has this id (it was deleted meanwhile).
+    #[error("Annotation {0} no longer exists.")]
+    Missing(AnnotationId),
 }
 
 /// Annotations sorted by start, then longest first, then id: the order the sidebar lists them
@@ -44,29 +48,43 @@ impl AnnotationSet {
         article: &Article,
         span: Span,
         label: Label,
-    ) -> Result<Annotation, AddError> {
-        if span.end > article.cp_len() {
-            return Err(AddError::OutOfBounds);
-        }
-        let span = article.trim_span(span).ok_or(AddError::Empty)?;
-        if self
-            .items
-            .iter()
-            .any(|a| a.span == span && a.label == label)
-        {
-            return Err(AddError::Duplicate(label));
-        }
-        let annotation = Annotation {
-            id: AnnotationId(self.next_id),
-            label,
-            span,
-        };
-        self.next_id += 1;
-        let at = self
-            .items
-            .partition_point(|a| Self::order_key(a) < Self::order_key(&annotation));
-        self.items.insert(at, annotation);
+    ) -> Result<Annotation, EditError> {
+        let span = self.check(article, span, label, None)?;
+        let annotation = Annotation::new(AnnotationId(self.next_id), label, span);
+        self.insert(annotation.clone());
         Ok(annotation)
+    }
+
+    /// Replaces the annotation with `after.id` by `after` (a new label, span or attributes),
+    /// with the same checks as [`AnnotationSet::add`]; returns the edit made.
+    pub fn change(&mut self, article: &Article, mut after: Annotation) -> Result<Edit, EditError> {
+        let before = self
+            .get(after.id)
+            .cloned()
+            .ok_or(EditError::Missing(after.id))?;
+        after.span = self.check(article, after.span, after.label, Some(after.id))?;
+        if after != before {
+            self.remove(after.id);
+            self.insert(after.clone());
+        }
+        Ok(Edit::Change { before, after })
+    }
+
+    /// Applies an edit made earlier (for undo, apply its [`Edit::inverse`]).
+    pub fn apply(&mut self, edit: &Edit) {
+        match edit {
+            Edit::Add(a) => {
+                self.remove(a.id);
+                self.insert(a.clone());
+            }
+            Edit::Remove(a) => {
+                self.remove(a.id);
+            }
+            Edit::Change { after, .. } => {
+                self.remove(after.id);
+                self.insert(after.clone());
+            }
+        }
     }
 
     /// Removes the annotation with `id`, returning it.
@@ -100,6 +118,50 @@ impl AnnotationSet {
         self.items.is_empty()
     }
 
+    /// Speakers already used in this document, sorted and without repeats.
+    pub fn speakers(&self) -> Vec<String> {
+        let mut names: Vec<String> = self
+            .items
+            .iter()
+            .map(|a| a.speaker.trim())
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect();
+        names.sort();
+        names.dedup();
+        names
+    }
+
+    /// The trimmed span, if it is inside the text and not a duplicate of another annotation
+    /// than `except`.
+    fn check(
+        &self,
+        article: &Article,
+        span: Span,
+        label: Label,
+        except: Option<AnnotationId>,
+    ) -> Result<Span, EditError> {
+        if span.end > article.cp_len() {
+            return Err(EditError::OutOfBounds);
+        }
+        let span = article.trim_span(span).ok_or(EditError::Empty)?;
+        if self
+            .items
+            .iter()
+            .any(|a| a.span == span && a.label == label && Some(a.id) != except)
+        {
+            return Err(EditError::Duplicate(label));
+        }
+        Ok(span)
+    }
+
+    fn insert(&mut self, annotation: Annotation) {
+        self.next_id = self.next_id.max(annotation.id.0 + 1);
+        let key = Self::order_key(&annotation);
+        let at = self.items.partition_point(|a| Self::order_key(a) < key);
+        self.items.insert(at, annotation);
+    }
+
     fn order_key(a: &Annotation) -> (usize, std::cmp::Reverse<usize>, AnnotationId) {
         (a.span.start, std::cmp::Reverse(a.span.end), a.id)
     }
@@ -114,7 +176,7 @@ impl Default for AnnotationSet {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Metadata, ParagraphKind};
+    use crate::model::{History, Metadata, ParagraphKind};
 
     fn article() -> Article {
         Article::from_paragraphs(
@@ -146,18 +208,54 @@ mod tests {
         assert_eq!(mayor.span, Span::new(4, 9));
         assert_eq!(
             set.add(&article, Span::new(4, 9), Label::Fact),
-            Err(AddError::Duplicate(Label::Fact))
+            Err(EditError::Duplicate(Label::Fact))
         );
         assert!(set.add(&article, Span::new(4, 9), Label::Quote).is_ok());
         assert_eq!(
             set.add(&article, Span::new(3, 4), Label::Quote),
-            Err(AddError::Empty)
+            Err(EditError::Empty)
         );
         assert_eq!(
             set.add(&article, Span::new(3, 400), Label::Quote),
-            Err(AddError::OutOfBounds)
+            Err(EditError::OutOfBounds)
         );
         assert_eq!(set.len(), 2);
+    }
+
+    #[test]
+    fn changes_are_checked_like_additions() {
+        let article = article();
+        let mut set = AnnotationSet::new();
+        let fact = set.add(&article, Span::new(4, 9), Label::Fact).unwrap();
+        let quote = set.add(&article, Span::new(4, 9), Label::Quote).unwrap();
+        let relabelled = Annotation {
+            label: Label::Fact,
+            ..quote.clone()
+        };
+        assert_eq!(
+            set.change(&article, relabelled),
+            Err(EditError::Duplicate(Label::Fact))
+        );
+        let moved = Annotation {
+            span: Span::new(0, 9),
+            speaker: "Mayor".into(),
+            ..fact.clone()
+        };
+        let edit = set.change(&article, moved.clone()).unwrap();
+        assert_eq!(
+            edit,
+            Edit::Change {
+                before: fact,
+                after: moved.clone()
+            }
+        );
+        assert_eq!(set.as_slice()[0], moved);
+        assert_eq!(set.speakers(), ["Mayor"]);
+        let gone = Annotation::new(AnnotationId(99), Label::Fact, Span::new(0, 3));
+        assert_eq!(
+            set.change(&article, gone),
+            Err(EditError::Missing(AnnotationId(99)))
+        );
     }
 
     #[test]
@@ -165,11 +263,107 @@ mod tests {
         let article = article();
         let mut set = AnnotationSet::new();
         let first = set.add(&article, Span::new(0, 3), Label::Fact).unwrap();
-        assert_eq!(set.remove(first.id), Some(first));
+        assert_eq!(set.remove(first.id), Some(first.clone()));
         assert_eq!(set.remove(first.id), None);
         assert!(set.is_empty());
         let second = set.add(&article, Span::new(0, 3), Label::Fact).unwrap();
         assert_ne!(second.id, first.id);
         assert_eq!(set.get(second.id), Some(&second));
+    }
+
+    /// Random editing sessions, undone and redone (native only: proptest does not run in wasm).
+    #[cfg(not(target_arch = "wasm32"))]
+    mod undo_redo {
+        use super::*;
+
+        /// One step of a random editing session.
+        #[derive(Debug, Clone)]
+        enum Step {
+            Add(usize, usize, u8),
+            Remove(usize),
+            Relabel(usize, u8),
+            Note(usize, String),
+        }
+
+        fn label(n: u8) -> Label {
+            Label::ALL[n as usize % 3]
+        }
+
+        /// Runs `step`, recording what it did in `history`.
+        fn run(step: &Step, article: &Article, set: &mut AnnotationSet, history: &mut History) {
+            let pick =
+                |set: &AnnotationSet, i: usize| set.as_slice().get(i % set.len().max(1)).cloned();
+            match step {
+                Step::Add(a, b, l) => {
+                    if let Ok(added) = set.add(article, Span::new(*a % 35, *b % 35), label(*l)) {
+                        history.record(Edit::Add(added), false);
+                    }
+                }
+                Step::Remove(i) => {
+                    if let Some(gone) = pick(set, *i).and_then(|a| set.remove(a.id)) {
+                        history.record(Edit::Remove(gone), false);
+                    }
+                }
+                Step::Relabel(i, l) => {
+                    if let Some(a) = pick(set, *i) {
+                        if let Ok(edit) = set.change(
+                            article,
+                            Annotation {
+                                label: label(*l),
+                                ..a
+                            },
+                        ) {
+                            history.record(edit, false);
+                        }
+                    }
+                }
+                Step::Note(i, note) => {
+                    if let Some(a) = pick(set, *i) {
+                        if let Ok(edit) = set.change(
+                            article,
+                            Annotation {
+                                note: note.clone(),
+                                ..a
+                            },
+                        ) {
+                            history.record(edit, true);
+                        }
+                    }
+                }
+            }
+        }
+
+        fn step() -> impl proptest::strategy::Strategy<Value = Step> {
+            use proptest::prelude::*;
+            prop_oneof![
+                (0usize..40, 0usize..40, 0u8..3).prop_map(|(a, b, l)| Step::Add(a, b, l)),
+                (0usize..10).prop_map(Step::Remove),
+                (0usize..10, 0u8..3).prop_map(|(i, l)| Step::Relabel(i, l)),
+                (0usize..10, "[a-z]{0,3}").prop_map(|(i, n)| Step::Note(i, n)),
+            ]
+        }
+
+        proptest::proptest! {
+            #[test]
+            fn undoing_everything_restores_the_start_and_redo_replays_it(steps in proptest::collection::vec(step(), 0..40)) {
+                let article = article();
+                let mut set = AnnotationSet::new();
+                set.add(&article, Span::new(0, 3), Label::Fact).unwrap();
+                let initial = set.clone();
+                let mut history = History::default();
+                for s in &steps {
+                    run(s, &article, &mut set, &mut history);
+                }
+                let end = set.clone();
+                while let Some(edit) = history.undo() {
+                    set.apply(&edit.inverse());
+                }
+                proptest::prop_assert_eq!(set.as_slice(), initial.as_slice());
+                while let Some(edit) = history.redo() {
+                    set.apply(&edit);
+                }
+                proptest::prop_assert_eq!(set.as_slice(), end.as_slice());
+            }
+        }
     }
 }

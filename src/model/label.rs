@@ -18,6 +18,11 @@ impl Label {
     /// Every label, in the order the toolbar and the legend show them.
     pub const ALL: [Label; 3] = [Label::Fact, Label::Allegation, Label::Quote];
 
+    /// Position in [`Label::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
     /// The identifier written into exports: `FACT`, `ALLEGATION`, `QUOTE`.
     pub fn id(self) -> &'static str {
         match self {

@@ -1,7 +1,29 @@
 //! How overlapping annotations are laid out for display: which annotations touch each
 //! paragraph, and the runs of text inside a paragraph that share the same set of highlights.
 
-use crate::model::{Annotation, Paragraph, Span};
+use crate::model::{Annotation, AnnotationId, Label, Paragraph, Span};
+
+/// What drawing a highlight needs of an annotation: small and `Copy`, so paragraphs can hold
+/// their own lists cheaply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Layer {
+    /// The annotation.
+    pub id: AnnotationId,
+    /// Its label.
+    pub label: Label,
+    /// Its span.
+    pub span: Span,
+}
+
+impl From<&Annotation> for Layer {
+    fn from(a: &Annotation) -> Self {
+        Layer {
+            id: a.id,
+            label: a.label,
+            span: a.span,
+        }
+    }
+}
 
 /// A stretch of a paragraph covered by exactly the same annotations from end to end.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -9,7 +31,10 @@ pub struct Run {
     /// Where the run lies in the article text.
     pub span: Span,
     /// The annotations covering the whole run, outermost first (document order).
-    pub layers: Vec<Annotation>,
+    pub layers: Vec<Layer>,
+    /// Indexes into the `extras` given to [`runs`] (search matches, the sentence cursor) that
+    /// cover the whole run.
+    pub extras: Vec<usize>,
 }
 
 /// For each paragraph, the annotations that overlap it, in document order.
@@ -19,31 +44,51 @@ pub struct Run {
 pub fn annotations_per_paragraph(
     paragraphs: &[Paragraph],
     annotations: &[Annotation],
-) -> Vec<Vec<Annotation>> {
-    let mut per_paragraph = vec![Vec::new(); paragraphs.len()];
-    for annotation in annotations {
-        let first = paragraphs.partition_point(|p| p.span.end <= annotation.span.start);
-        for (slot, paragraph) in per_paragraph.iter_mut().zip(paragraphs).skip(first) {
-            if paragraph.span.start >= annotation.span.end {
+) -> Vec<Vec<Layer>> {
+    per_paragraph(paragraphs, annotations, |a| a.span, |a| Layer::from(a))
+}
+
+/// For each paragraph, the spans (sorted by start) that overlap it.
+pub fn spans_per_paragraph(paragraphs: &[Paragraph], spans: &[Span]) -> Vec<Vec<Span>> {
+    per_paragraph(paragraphs, spans, |s| *s, |s| *s)
+}
+
+/// Spreads `items` (sorted by start) over the paragraphs they overlap, converted by `make`.
+fn per_paragraph<T, U>(
+    paragraphs: &[Paragraph],
+    items: &[T],
+    span_of: impl Fn(&T) -> Span,
+    make: impl Fn(&T) -> U,
+) -> Vec<Vec<U>> {
+    let mut out: Vec<Vec<U>> = paragraphs.iter().map(|_| Vec::new()).collect();
+    for item in items {
+        let span = span_of(item);
+        let first = paragraphs.partition_point(|p| p.span.end <= span.start);
+        for (slot, paragraph) in out.iter_mut().zip(paragraphs).skip(first) {
+            if paragraph.span.start >= span.end {
                 break;
             }
-            if paragraph.span.overlaps(annotation.span) {
-                slot.push(*annotation);
+            if paragraph.span.overlaps(span) {
+                slot.push(make(item));
             }
         }
     }
-    per_paragraph
+    out
 }
 
-/// Cuts `paragraph` into runs at every annotation boundary inside it.
+/// Cuts `paragraph` into runs at every boundary of an annotation or an extra span inside it.
 ///
 /// Over a paragraph `(0, 10)` with one annotation `(2, 5)` the runs are `(0, 2)` with no layer,
 /// `(2, 5)` with that annotation, and `(5, 10)` with none. Runs are never empty and together
 /// cover the paragraph exactly.
-pub fn runs(paragraph: Span, annotations: &[Annotation]) -> Vec<Run> {
+pub fn runs(paragraph: Span, annotations: &[Layer], extras: &[Span]) -> Vec<Run> {
     let mut cuts: Vec<usize> = vec![paragraph.start, paragraph.end];
-    for a in annotations {
-        for edge in [a.span.start, a.span.end] {
+    let edges = annotations
+        .iter()
+        .map(|a| a.span)
+        .chain(extras.iter().copied());
+    for span in edges {
+        for edge in [span.start, span.end] {
             if paragraph.start < edge && edge < paragraph.end {
                 cuts.push(edge);
             }
@@ -59,7 +104,14 @@ pub fn runs(paragraph: Span, annotations: &[Annotation]) -> Vec<Run> {
                 .filter(|a| a.span.contains(span))
                 .copied()
                 .collect();
-            Run { span, layers }
+            let extras = (0..extras.len())
+                .filter(|&i| extras[i].contains(span))
+                .collect();
+            Run {
+                span,
+                layers,
+                extras,
+            }
         })
         .filter(|run| !run.span.is_empty())
         .collect()
@@ -68,14 +120,14 @@ pub fn runs(paragraph: Span, annotations: &[Annotation]) -> Vec<Run> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{AnnotationId, Label, ParagraphKind};
+    use crate::model::ParagraphKind;
 
     fn ann(id: u32, start: usize, end: usize) -> Annotation {
-        Annotation {
-            id: AnnotationId(id),
-            label: Label::Fact,
-            span: Span::new(start, end),
-        }
+        Annotation::new(AnnotationId(id), Label::Fact, Span::new(start, end))
+    }
+
+    fn layer(id: u32, start: usize, end: usize) -> Layer {
+        Layer::from(&ann(id, start, end))
     }
 
     fn para(start: usize, end: usize) -> Paragraph {
@@ -90,7 +142,8 @@ mod tests {
         let paragraphs = [para(0, 10), para(12, 20), para(22, 30)];
         let across = ann(1, 5, 15);
         let inside = ann(2, 23, 25);
-        let per = annotations_per_paragraph(&paragraphs, &[across, inside]);
+        let per = annotations_per_paragraph(&paragraphs, &[across.clone(), inside.clone()]);
+        let (across, inside) = (Layer::from(&across), Layer::from(&inside));
         assert_eq!(per, vec![vec![across], vec![across], vec![inside]]);
     }
 
@@ -103,10 +156,10 @@ mod tests {
 
     #[test]
     fn nested_and_crossing_layers() {
-        let outer = ann(1, 0, 10);
-        let inner = ann(2, 2, 5);
-        let crossing = ann(3, 4, 12);
-        let runs = runs(Span::new(0, 12), &[outer, inner, crossing]);
+        let outer = layer(1, 0, 10);
+        let inner = layer(2, 2, 5);
+        let crossing = layer(3, 4, 12);
+        let runs = runs(Span::new(0, 12), &[outer, inner, crossing], &[]);
         let shape: Vec<_> = runs
             .iter()
             .map(|r| {
@@ -132,12 +185,35 @@ mod tests {
     #[test]
     fn a_paragraph_without_annotations_is_one_run() {
         assert_eq!(
-            runs(Span::new(3, 9), &[]),
+            runs(Span::new(3, 9), &[], &[]),
             vec![Run {
                 span: Span::new(3, 9),
-                layers: vec![]
+                layers: vec![],
+                extras: vec![],
             }]
         );
-        assert_eq!(runs(Span::new(3, 3), &[]), vec![]);
+        assert_eq!(runs(Span::new(3, 3), &[], &[]), vec![]);
+    }
+
+    #[test]
+    fn extra_spans_cut_runs_too() {
+        let runs = runs(
+            Span::new(0, 10),
+            &[layer(1, 0, 4)],
+            &[Span::new(2, 6), Span::new(0, 10)],
+        );
+        let shape: Vec<_> = runs
+            .iter()
+            .map(|r| (r.span.start, r.span.end, r.layers.len(), r.extras.clone()))
+            .collect();
+        assert_eq!(
+            shape,
+            vec![
+                (0, 2, 1, vec![1]),
+                (2, 4, 1, vec![0, 1]),
+                (4, 6, 0, vec![0, 1]),
+                (6, 10, 0, vec![1])
+            ]
+        );
     }
 }

@@ -10,16 +10,22 @@
 pub mod annotation;
 pub mod annotation_set;
 pub mod article;
+pub mod edit;
 pub mod format;
+pub mod history;
 pub mod ingest;
 pub mod label;
 pub mod layers;
+pub mod search;
+pub mod segment;
 pub mod span;
 pub mod text_index;
 
 pub use annotation::{Annotation, AnnotationId};
-pub use annotation_set::{AddError, AnnotationSet};
+pub use annotation_set::{AnnotationSet, EditError};
 pub use article::{Article, Metadata, Paragraph, ParagraphKind};
+pub use edit::Edit;
+pub use history::History;
 pub use label::Label;
 pub use span::Span;
 pub use text_index::TextIndex;

@@ -6,7 +6,9 @@ use serde::{Deserialize, Serialize};
 ///
 /// `Span::new(2, 7)` over `"Some text"` covers `So[me te]xt`, the five code points `"me te"`.
 /// `start <= end` always holds; an empty span has `start == end`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 pub struct Span {
     /// First code point inside the span.
     pub start: usize,

@@ -4,3 +4,4 @@
 pub mod clock;
 pub mod download;
 pub mod selection;
+pub mod theme;

@@ -135,3 +135,15 @@ fn partition_point(count: usize, is_before: impl Fn(usize) -> bool) -> usize {
     }
     low
 }
+
+/// The code point under the viewport point `(x, y)`, when it is article text.
+pub fn caret_cp(x: f32, y: f32) -> Option<usize> {
+    let document = gloo::utils::document();
+    let caret = document.caret_position_from_point(x, y)?;
+    let node = caret.offset_node()?;
+    let run = node
+        .parent_element()?
+        .closest(&format!(".{RUN_CLASS}"))
+        .ok()??;
+    boundary_cp(&run, Some(node), Some(caret.offset()))
+}

@@ -1,46 +1,31 @@
 //! The one application state and its reducer: every user action becomes an [`Action`], and
 //! [`AppState::reduce`] calls the pure model to make the next state. No I/O happens here.
 
+pub mod keymap;
+mod notice;
+
 use std::rc::Rc;
 
 use yew::Reducible;
 
-use crate::model::{AnnotationId, AnnotationSet, Article, Label, Span};
+pub use keymap::Boundary;
+pub use notice::{Notice, NoticeKind};
 
-/// A message shown to the user in the notice bar.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Notice {
-    /// Error or information.
-    pub kind: NoticeKind,
-    /// What to tell the user, in a sentence.
-    pub text: String,
-}
+use crate::model::search::find_all;
+use crate::model::segment::{
+    next_char_edge, next_word_edge, sentence_at, sentences, snap_to_words, Edge,
+};
+use crate::model::{
+    Annotation, AnnotationId, AnnotationSet, Article, Edit, EditError, History, Label, Span,
+};
 
-/// How a [`Notice`] is presented.
+/// A panel shown over the page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NoticeKind {
-    /// Something worked (shown politely).
-    Info,
-    /// Something was refused or failed (announced at once).
-    Error,
-}
-
-impl Notice {
-    /// An information notice.
-    pub fn info(text: impl Into<String>) -> Self {
-        Notice {
-            kind: NoticeKind::Info,
-            text: text.into(),
-        }
-    }
-
-    /// An error notice.
-    pub fn error(text: impl Into<String>) -> Self {
-        Notice {
-            kind: NoticeKind::Error,
-            text: text.into(),
-        }
-    }
+pub enum Dialog {
+    /// Every keyboard shortcut.
+    Shortcuts,
+    /// What FACT, ALLEGATION and QUOTE mean, with examples.
+    Guidelines,
 }
 
 /// Everything the app shows.
@@ -48,10 +33,28 @@ impl Notice {
 pub struct AppState {
     /// The article being annotated.
     pub article: Rc<Article>,
+    /// Its sentences, for the sentence cursor.
+    pub sentences: Rc<Vec<Span>>,
     /// Its annotations.
     pub annotations: Rc<AnnotationSet>,
+    /// Undo and redo.
+    pub history: Rc<History>,
     /// The annotation the user is working on.
     pub selected: Option<AnnotationId>,
+    /// The sentence cursor: an index into `sentences`.
+    pub cursor: Option<usize>,
+    /// The attribute editor of `selected` has the focus.
+    pub editing: bool,
+    /// New spans snap to whole words.
+    pub snap_words: bool,
+    /// The panel shown over the page, if any.
+    pub dialog: Option<Dialog>,
+    /// The text searched for in the article.
+    pub search: String,
+    /// Where it was found.
+    pub matches: Rc<Vec<Span>>,
+    /// The match the user is on.
+    pub current_match: Option<usize>,
     /// The last message for the user.
     pub notice: Option<Notice>,
 }
@@ -59,17 +62,70 @@ pub struct AppState {
 /// What a user can do.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
-    /// Mark `span` with `label`.
+    /// Mark `span` (from the text selection) with `label`.
     Tag {
         /// Code point offsets from the selection.
         span: Span,
         /// The label to apply.
         label: Label,
     },
+    /// Mark the sentence under the cursor with a label.
+    TagCursor(Label),
+    /// Give an annotation another label.
+    Relabel {
+        /// Which annotation.
+        id: AnnotationId,
+        /// Its new label.
+        label: Label,
+    },
     /// Delete an annotation.
     Delete(AnnotationId),
+    /// Move one end of an annotation by a word or a character.
+    MoveBoundary {
+        /// Which annotation.
+        id: AnnotationId,
+        /// Which end.
+        boundary: Boundary,
+        /// Right (true) or left.
+        forward: bool,
+        /// A word, or a character.
+        by_word: bool,
+    },
+    /// Set an annotation's speaker, cue and note (typing: consecutive edits are one undo step).
+    SetAttributes {
+        /// Which annotation.
+        id: AnnotationId,
+        /// Who said it.
+        speaker: String,
+        /// The reporting verb.
+        cue: String,
+        /// A note.
+        note: String,
+    },
+    /// Undo the last change.
+    Undo,
+    /// Redo the last undone change.
+    Redo,
     /// Make an annotation the current one, or clear the current one.
     Select(Option<AnnotationId>),
+    /// Go to the next (`1`) or previous (`-1`) annotation.
+    StepAnnotation(isize),
+    /// Move the sentence cursor.
+    MoveCursor(isize),
+    /// Put the sentence cursor on the sentence containing this code point.
+    CursorAt(usize),
+    /// Open or close the attribute editor of the current annotation.
+    Editing(bool),
+    /// Close the innermost open thing.
+    Escape,
+    /// Turn snapping to whole words on or off.
+    ToggleSnap,
+    /// Search the article.
+    Search(String),
+    /// Go to the next (`1`) or previous (`-1`) match.
+    StepMatch(isize),
+    /// Show or hide a panel.
+    ShowDialog(Option<Dialog>),
     /// Show a message.
     Notify(Notice),
     /// Hide the message.
@@ -80,17 +136,117 @@ impl AppState {
     /// A state showing `article` with no annotations.
     pub fn new(article: Article) -> Self {
         AppState {
+            sentences: Rc::new(sentences(&article)),
             article: Rc::new(article),
             annotations: Rc::new(AnnotationSet::new()),
+            history: Rc::new(History::default()),
             selected: None,
+            cursor: None,
+            editing: false,
+            snap_words: true,
+            dialog: None,
+            search: String::new(),
+            matches: Rc::new(Vec::new()),
+            current_match: None,
             notice: None,
         }
+    }
+
+    /// The current annotation.
+    pub fn selected_annotation(&self) -> Option<&Annotation> {
+        self.annotations.get(self.selected?)
+    }
+
+    /// The span of the sentence under the cursor.
+    pub fn cursor_span(&self) -> Option<Span> {
+        self.sentences.get(self.cursor?).copied()
     }
 
     fn with(self: &Rc<Self>, change: impl FnOnce(&mut AppState)) -> Rc<Self> {
         let mut next = (**self).clone();
         change(&mut next);
         Rc::new(next)
+    }
+
+    fn refuse(self: &Rc<Self>, error: EditError) -> Rc<Self> {
+        self.with(|s| s.notice = Some(Notice::error(error.to_string())))
+    }
+
+    /// Runs `edit` on a copy of the annotations; records it in the history on success.
+    fn edit(
+        self: &Rc<Self>,
+        merge: bool,
+        edit: impl FnOnce(&Article, &mut AnnotationSet) -> Result<Edit, EditError>,
+    ) -> Rc<Self> {
+        let mut annotations = (*self.annotations).clone();
+        match edit(&self.article, &mut annotations) {
+            Ok(done) => self.with(|s| {
+                let mut history = (*s.history).clone();
+                s.selected = done.result().map(|a| a.id);
+                history.record(done, merge);
+                s.annotations = Rc::new(annotations);
+                s.history = Rc::new(history);
+                s.notice = None;
+                if s.selected.is_none() {
+                    s.editing = false;
+                }
+            }),
+            Err(error) => self.refuse(error),
+        }
+    }
+
+    /// Undo (`undo == true`) or redo one step.
+    fn travel(self: &Rc<Self>, undo: bool) -> Rc<Self> {
+        let mut history = (*self.history).clone();
+        let step = if undo { history.undo() } else { history.redo() };
+        let Some(edit) = step else {
+            return self.clone();
+        };
+        let applied = if undo { edit.inverse() } else { edit };
+        let mut annotations = (*self.annotations).clone();
+        annotations.apply(&applied);
+        self.with(|s| {
+            s.selected = applied.result().map(|a| a.id);
+            s.editing = false;
+            s.annotations = Rc::new(annotations);
+            s.history = Rc::new(history);
+        })
+    }
+
+    fn add(self: &Rc<Self>, span: Span, label: Label, snap: bool) -> Rc<Self> {
+        let span = if snap {
+            match snap_to_words(&self.article, span) {
+                Some(span) => span,
+                None => return self.refuse(EditError::Empty),
+            }
+        } else {
+            span
+        };
+        self.edit(false, |article, set| {
+            set.add(article, span, label).map(Edit::Add)
+        })
+    }
+
+    fn moved_span(&self, span: Span, boundary: Boundary, forward: bool, by_word: bool) -> Span {
+        let (cp, edge) = match boundary {
+            Boundary::Start => (span.start, Edge::Start),
+            Boundary::End => (span.end, Edge::End),
+        };
+        let moved = if by_word {
+            next_word_edge(&self.article, cp, forward, edge)
+        } else {
+            next_char_edge(&self.article, cp, forward, edge)
+        };
+        match boundary {
+            Boundary::Start => Span {
+                start: moved.min(span.end),
+                end: span.end,
+            },
+            Boundary::End => Span {
+                start: span.start,
+                end: moved.max(span.start),
+            },
+        }
     }
 }
 
@@ -99,39 +255,156 @@ impl Reducible for AppState {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         match action {
-            Action::Tag { span, label } => {
-                let mut annotations = (*self.annotations).clone();
-                match annotations.add(&self.article, span, label) {
-                    Ok(added) => self.with(|s| {
-                        s.annotations = Rc::new(annotations);
-                        s.selected = Some(added.id);
-                        s.notice = None;
-                    }),
-                    Err(refused) => {
-                        self.with(|s| s.notice = Some(Notice::error(refused.to_string())))
-                    }
+            Action::Tag { span, label } => self.add(span, label, self.snap_words),
+            Action::TagCursor(label) => match self.cursor_span() {
+                Some(span) => self.add(span, label, false),
+                None => self.with(|s| {
+                    s.notice = Some(Notice::error("Move the sentence cursor with J or K first."))
+                }),
+            },
+            Action::Relabel { id, label } => self.edit(false, |article, set| {
+                let current = set.get(id).cloned().ok_or(EditError::Missing(id))?;
+                set.change(article, Annotation { label, ..current })
+            }),
+            Action::Delete(id) => self.edit(false, |_, set| {
+                set.remove(id)
+                    .map(Edit::Remove)
+                    .ok_or(EditError::Missing(id))
+            }),
+            Action::MoveBoundary {
+                id,
+                boundary,
+                forward,
+                by_word,
+            } => {
+                let Some(current) = self.annotations.get(id).cloned() else {
+                    return self.refuse(EditError::Missing(id));
+                };
+                let span = self.moved_span(current.span, boundary, forward, by_word);
+                if span.is_empty() {
+                    return self.refuse(EditError::Empty);
                 }
+                self.edit(false, |article, set| {
+                    set.change(article, Annotation { span, ..current })
+                })
             }
-            Action::Delete(id) => {
-                let mut annotations = (*self.annotations).clone();
-                match annotations.remove(id) {
-                    Some(_) => self.with(|s| {
-                        s.annotations = Rc::new(annotations);
-                        if s.selected == Some(id) {
-                            s.selected = None;
-                        }
-                    }),
-                    None => self,
-                }
-            }
+            Action::SetAttributes {
+                id,
+                speaker,
+                cue,
+                note,
+            } => self.edit(true, |article, set| {
+                let current = set.get(id).cloned().ok_or(EditError::Missing(id))?;
+                set.change(
+                    article,
+                    Annotation {
+                        speaker,
+                        cue,
+                        note,
+                        ..current
+                    },
+                )
+            }),
+            Action::Undo => self.travel(true),
+            Action::Redo => self.travel(false),
             Action::Select(id) => {
                 let known = id.is_none_or(|id| self.annotations.get(id).is_some());
                 if self.selected == id || !known {
                     self
                 } else {
-                    self.with(|s| s.selected = id)
+                    self.with(|s| {
+                        s.selected = id;
+                        s.editing = false;
+                    })
                 }
             }
+            Action::StepAnnotation(delta) => {
+                let list = self.annotations.as_slice();
+                if list.is_empty() {
+                    return self;
+                }
+                let here = self
+                    .selected
+                    .and_then(|id| list.iter().position(|a| a.id == id));
+                let next = match here {
+                    None if delta >= 0 => 0,
+                    None => list.len() - 1,
+                    Some(i) => i.saturating_add_signed(delta).min(list.len() - 1),
+                };
+                let id = list[next].id;
+                self.with(|s| {
+                    s.selected = Some(id);
+                    s.editing = false;
+                })
+            }
+            Action::MoveCursor(delta) => {
+                if self.sentences.is_empty() {
+                    return self;
+                }
+                let last = self.sentences.len() - 1;
+                let next = match self.cursor {
+                    None if delta >= 0 => 0,
+                    None => last,
+                    Some(i) => i.saturating_add_signed(delta).min(last),
+                };
+                self.with(|s| {
+                    s.cursor = Some(next);
+                    s.selected = None;
+                    s.editing = false;
+                })
+            }
+            Action::CursorAt(cp) => {
+                let at = sentence_at(&self.sentences, cp);
+                self.with(|s| {
+                    s.cursor = at;
+                    s.selected = None;
+                    s.editing = false;
+                })
+            }
+            Action::Editing(open) => {
+                if open && self.selected.is_none() {
+                    self.with(|s| {
+                        s.notice = Some(Notice::error(
+                            "Pick an annotation first: click it, or press N.",
+                        ))
+                    })
+                } else if self.editing == open {
+                    self
+                } else {
+                    self.with(|s| s.editing = open)
+                }
+            }
+            Action::Escape => self.with(|s| {
+                if s.dialog.is_some() {
+                    s.dialog = None;
+                } else if s.editing {
+                    s.editing = false;
+                } else if s.selected.is_some() {
+                    s.selected = None;
+                } else {
+                    s.cursor = None;
+                }
+                s.notice = None;
+            }),
+            Action::ToggleSnap => self.with(|s| s.snap_words = !s.snap_words),
+            Action::Search(query) => {
+                let matches = find_all(&self.article, &query);
+                self.with(|s| {
+                    s.current_match = (!matches.is_empty()).then_some(0);
+                    s.matches = Rc::new(matches);
+                    s.search = query;
+                })
+            }
+            Action::StepMatch(delta) => {
+                let count = self.matches.len() as isize;
+                if count == 0 {
+                    return self;
+                }
+                let here = self.current_match.unwrap_or(0) as isize;
+                let next = (here + delta).rem_euclid(count) as usize;
+                self.with(|s| s.current_match = Some(next))
+            }
+            Action::ShowDialog(dialog) => self.with(|s| s.dialog = dialog),
             Action::Notify(notice) => self.with(|s| s.notice = Some(notice)),
             Action::DismissNotice if self.notice.is_none() => self,
             Action::DismissNotice => self.with(|s| s.notice = None),
@@ -140,57 +413,4 @@ impl Reducible for AppState {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::{Metadata, ParagraphKind};
-
-    fn state() -> Rc<AppState> {
-        Rc::new(AppState::new(Article::from_paragraphs(
-            [("Officials said 12 wells closed.", ParagraphKind::Body)],
-            Metadata::default(),
-        )))
-    }
-
-    #[test]
-    fn tagging_selects_the_new_annotation() {
-        let next = state().reduce(Action::Tag {
-            span: Span::new(15, 17),
-            label: Label::Fact,
-        });
-        assert_eq!(next.annotations.len(), 1);
-        assert_eq!(next.selected, next.annotations.iter().next().map(|a| a.id));
-    }
-
-    #[test]
-    fn a_refused_tag_keeps_the_annotations_and_says_why() {
-        let tagged = state().reduce(Action::Tag {
-            span: Span::new(15, 17),
-            label: Label::Fact,
-        });
-        let again = tagged.clone().reduce(Action::Tag {
-            span: Span::new(15, 17),
-            label: Label::Fact,
-        });
-        assert_eq!(again.annotations, tagged.annotations);
-        assert_eq!(
-            again.notice.as_ref().map(|n| n.kind),
-            Some(NoticeKind::Error)
-        );
-    }
-
-    #[test]
-    fn deleting_clears_the_selection_and_unknown_ids_change_nothing() {
-        let tagged = state().reduce(Action::Tag {
-            span: Span::new(0, 9),
-            label: Label::Quote,
-        });
-        let id = tagged.selected.unwrap();
-        let deleted = tagged.reduce(Action::Delete(id));
-        assert!(deleted.annotations.is_empty());
-        assert_eq!(deleted.selected, None);
-        let same = deleted.clone().reduce(Action::Delete(id));
-        assert!(Rc::ptr_eq(&same, &deleted));
-        let unknown = deleted.clone().reduce(Action::Select(Some(id)));
-        assert!(Rc::ptr_eq(&unknown, &deleted));
-    }
-}
+mod tests;

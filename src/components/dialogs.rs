@@ -1,0 +1,119 @@
+//! Panels over the page: the keyboard shortcuts and the annotation guidelines.
+
+use yew::prelude::*;
+
+use crate::model::Label;
+use crate::state::keymap::SHORTCUTS;
+use crate::state::{Action, Dialog};
+
+/// Example sentences for each label, invented for the guidelines.
+const EXAMPLES: [(Label, &str, &str); 6] = [
+    (
+        Label::Fact,
+        "The bridge carried 41,000 vehicles a day in 2024.",
+        "A figure with a date: checkable against traffic counts.",
+    ),
+    (
+        Label::Fact,
+        "The council has 41 seats.",
+        "A countable, verifiable statement — no one is being accused of anything.",
+    ),
+    (
+        Label::Allegation,
+        "Residents accused the operator of ignoring repeated complaints.",
+        "An accusation attributed to residents; it has not been shown to be true.",
+    ),
+    (
+        Label::Allegation,
+        "According to the union, managers altered the shift logs.",
+        "An unproven claim introduced by “according to”.",
+    ),
+    (
+        Label::Quote,
+        "“We will not close the school,” the minister said.",
+        "Mark the words inside the quotation marks, marks included.",
+    ),
+    (
+        Label::Quote,
+        "She called the plan “a recipe for chaos”.",
+        "A partial quotation is still a quote.",
+    ),
+];
+
+/// Props of [`DialogLayer`].
+#[derive(Properties, PartialEq)]
+pub struct DialogLayerProps {
+    /// Which panel is open.
+    pub dialog: Option<Dialog>,
+    /// Where actions go.
+    pub dispatch: Callback<Action>,
+}
+
+/// The open panel (if any), as a modal dialog whose close button takes the focus.
+#[component]
+pub fn DialogLayer(props: &DialogLayerProps) -> Html {
+    let close_ref = use_node_ref();
+    {
+        let close_ref = close_ref.clone();
+        use_effect_with(props.dialog, move |dialog| {
+            if dialog.is_some() {
+                if let Some(button) = close_ref.cast::<web_sys::HtmlElement>() {
+                    // Focus can fail only if the button is gone; nothing to do then.
+                    let _ = button.focus();
+                }
+            }
+        });
+    }
+    let Some(dialog) = props.dialog else {
+        return Html::default();
+    };
+    let (title, body) = match dialog {
+        Dialog::Shortcuts => ("Keyboard shortcuts", shortcuts()),
+        Dialog::Guidelines => ("Annotation guidelines", guidelines()),
+    };
+    let dispatch = props.dispatch.clone();
+    let close = Callback::from(move |_: MouseEvent| dispatch.emit(Action::ShowDialog(None)));
+    html! {
+        <div class="ct-dialog-backdrop">
+            <div class="ct-dialog" role="dialog" aria-modal="true" aria-labelledby="ct-dialog-title">
+                <div class="ct-dialog__head">
+                    <h2 id="ct-dialog-title">{ title }</h2>
+                    <button ref={close_ref} class="ct-button" onclick={close}>{ "Close" }</button>
+                </div>
+                { body }
+            </div>
+        </div>
+    }
+}
+
+fn shortcuts() -> Html {
+    html! {
+        <table class="ct-shortcuts">
+            <thead><tr><th scope="col">{ "Keys" }</th><th scope="col">{ "Action" }</th></tr></thead>
+            <tbody>
+                { for SHORTCUTS.iter().map(|(keys, action)| html! {
+                    <tr><td><kbd>{ *keys }</kbd></td><td>{ *action }</td></tr>
+                }) }
+            </tbody>
+        </table>
+    }
+}
+
+fn guidelines() -> Html {
+    html! {
+        <div class="ct-guidelines">
+            { for Label::ALL.into_iter().map(|label| html! {
+                <section>
+                    <h3><span class={classes!("ct-badge", format!("ct-badge--{}", label.slug()))}>{ label.id() }</span></h3>
+                    <p>{ label.definition() }</p>
+                    <ul>
+                        { for EXAMPLES.iter().filter(|(l, _, _)| *l == label).map(|(_, example, why)| html! {
+                            <li><q>{ *example }</q>{ " — " }{ *why }</li>
+                        }) }
+                    </ul>
+                </section>
+            }) }
+            <p>{ "Spans may overlap: an ALLEGATION can contain a QUOTE, and a sentence can be a FACT while part of it is quoted. Mark the smallest span that carries the claim; record who made it as the speaker and the reporting verb as the cue." }</p>
+        </div>
+    }
+}

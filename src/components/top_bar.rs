@@ -1,0 +1,64 @@
+//! The top bar: label buttons, undo/redo, word snapping, help panels, theme and export.
+
+use yew::prelude::*;
+
+use crate::components::label_toolbar::LabelToolbar;
+use crate::model::Label;
+use crate::services::theme::{self, Theme};
+use crate::state::{Action, Dialog};
+
+/// Props of [`TopBar`].
+#[derive(Properties, PartialEq)]
+pub struct TopBarProps {
+    /// Something can be undone.
+    pub can_undo: bool,
+    /// Something can be redone.
+    pub can_redo: bool,
+    /// New spans snap to whole words.
+    pub snap_words: bool,
+    /// A label button was pressed.
+    pub on_tag: Callback<Label>,
+    /// "Export JSON" was pressed.
+    pub on_export: Callback<()>,
+    /// Where other actions go.
+    pub dispatch: Callback<Action>,
+}
+
+/// The sticky `<header>` of the app.
+#[component]
+pub fn TopBar(props: &TopBarProps) -> Html {
+    let theme = use_state(|| Theme::System);
+    let send = |action: Action| {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.emit(action.clone()))
+    };
+    let on_theme = {
+        let theme = theme.clone();
+        Callback::from(move |_: MouseEvent| {
+            let next = theme.next();
+            theme::apply(next);
+            theme.set(next);
+        })
+    };
+    let on_export = props.on_export.reform(|_: MouseEvent| ());
+    html! {
+        <header class="ct-topbar">
+            <span class="ct-topbar__brand">{ "claimtag" }</span>
+            <LabelToolbar on_tag={props.on_tag.clone()} />
+            <div class="ct-topbar__group" role="group" aria-label="History">
+                <button class="ct-button" disabled={!props.can_undo} onclick={send(Action::Undo)}
+                    aria-keyshortcuts="Control+Z" title="Undo (Ctrl+Z)">{ "Undo" }</button>
+                <button class="ct-button" disabled={!props.can_redo} onclick={send(Action::Redo)}
+                    aria-keyshortcuts="Control+Shift+Z Control+Y" title="Redo (Ctrl+Shift+Z or Ctrl+Y)">{ "Redo" }</button>
+            </div>
+            <button class="ct-button" aria-pressed={props.snap_words.to_string()} onclick={send(Action::ToggleSnap)}
+                title="When on, new spans grow to whole words; turn off for character-precise spans">
+                { "Snap to words" }
+            </button>
+            <button class="ct-button" onclick={send(Action::ShowDialog(Some(Dialog::Guidelines)))}>{ "Guidelines" }</button>
+            <button class="ct-button" aria-keyshortcuts="?" onclick={send(Action::ShowDialog(Some(Dialog::Shortcuts)))}>{ "Shortcuts" }</button>
+            <button class="ct-button" onclick={on_theme}>{ theme.name() }</button>
+            <button class="ct-button ct-button--primary" onclick={on_export}>{ "Export JSON" }</button>
+        </header>
+    }
+}

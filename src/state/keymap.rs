@@ -1,0 +1,196 @@
+//! The keyboard map: which command a key press stands for. Pure, so every shortcut is tested
+//! natively, and the shortcuts panel is generated from the same table.
+
+use crate::model::Label;
+
+/// A key press as the browser reports it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct KeyPress {
+    /// `KeyboardEvent.key`: `"f"`, `"F"`, `"ArrowDown"`, `"?"`, ...
+    pub key: String,
+    /// Control (or Command on macOS) held.
+    pub ctrl: bool,
+    /// Shift held.
+    pub shift: bool,
+    /// Alt held.
+    pub alt: bool,
+}
+
+/// Which end of an annotation a boundary command moves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Boundary {
+    /// The start.
+    Start,
+    /// The end.
+    End,
+}
+
+/// What a key press asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Command {
+    /// Tag the selection or the current sentence, or relabel the current annotation.
+    Apply(Label),
+    /// Delete the current annotation.
+    Delete,
+    /// Undo the last change.
+    Undo,
+    /// Redo the last undone change.
+    Redo,
+    /// Move the sentence cursor forward (`1`) or back (`-1`).
+    MoveCursor(isize),
+    /// Put the sentence cursor on the sentence of the text selection.
+    SentenceAtSelection,
+    /// Open the attribute editor of the current annotation.
+    OpenEditor,
+    /// Close what is open, or clear the current annotation.
+    Escape,
+    /// Show the shortcuts panel.
+    ShowShortcuts,
+    /// Move a boundary of the current annotation by a word or (`by_word == false`) a character.
+    MoveBoundary {
+        /// Which end.
+        boundary: Boundary,
+        /// Right (true) or left.
+        forward: bool,
+        /// A word or a character.
+        by_word: bool,
+    },
+    /// Go to the next (`1`) or previous (`-1`) annotation in the list.
+    StepAnnotation(isize),
+}
+
+/// One row of the shortcuts panel: the keys and what they do.
+pub const SHORTCUTS: [(&str, &str); 15] = [
+    (
+        "F / 1",
+        "Mark the selection or current sentence as Fact (or relabel the current annotation)",
+    ),
+    ("A / 2", "… as Allegation"),
+    ("Q / 3", "… as Quote"),
+    ("J / ↓", "Next sentence"),
+    ("K / ↑", "Previous sentence"),
+    (
+        "W",
+        "Put the sentence cursor on the sentence of the selection",
+    ),
+    (
+        "Alt+click",
+        "Put the sentence cursor on the sentence under the pointer",
+    ),
+    ("N / P", "Next / previous annotation"),
+    (
+        "Enter",
+        "Edit the current annotation's speaker, cue and note",
+    ),
+    ("Delete / Backspace", "Delete the current annotation"),
+    (
+        "[ / ]",
+        "Move the start of the current annotation one word left / right ({ / } by a character)",
+    ),
+    (
+        ", / .",
+        "Move the end one word left / right (< / > by a character)",
+    ),
+    ("Ctrl+Z", "Undo"),
+    ("Ctrl+Shift+Z / Ctrl+Y", "Redo"),
+    (
+        "Esc / ?",
+        "Close, or clear the current annotation / show these shortcuts",
+    ),
+];
+
+/// The command for `press`, if it is one of claimtag's shortcuts.
+pub fn command_for(press: &KeyPress) -> Option<Command> {
+    let key = press.key.as_str();
+    if press.ctrl {
+        return match key.to_ascii_lowercase().as_str() {
+            "z" if press.shift => Some(Command::Redo),
+            "z" => Some(Command::Undo),
+            "y" => Some(Command::Redo),
+            _ => None,
+        };
+    }
+    if press.alt {
+        return None;
+    }
+    let boundary = |boundary, forward, by_word| Command::MoveBoundary {
+        boundary,
+        forward,
+        by_word,
+    };
+    Some(match key {
+        "j" | "J" | "ArrowDown" => Command::MoveCursor(1),
+        "k" | "K" | "ArrowUp" => Command::MoveCursor(-1),
+        "w" | "W" => Command::SentenceAtSelection,
+        "n" | "N" => Command::StepAnnotation(1),
+        "p" | "P" => Command::StepAnnotation(-1),
+        "Enter" => Command::OpenEditor,
+        "Escape" => Command::Escape,
+        "Delete" | "Backspace" => Command::Delete,
+        "?" => Command::ShowShortcuts,
+        "[" => boundary(Boundary::Start, false, true),
+        "]" => boundary(Boundary::Start, true, true),
+        "{" => boundary(Boundary::Start, false, false),
+        "}" => boundary(Boundary::Start, true, false),
+        "," => boundary(Boundary::End, false, true),
+        "." => boundary(Boundary::End, true, true),
+        "<" => boundary(Boundary::End, false, false),
+        ">" => boundary(Boundary::End, true, false),
+        _ => Command::Apply(Label::from_key(key)?),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn press(key: &str) -> KeyPress {
+        KeyPress {
+            key: key.to_string(),
+            ..KeyPress::default()
+        }
+    }
+
+    #[test]
+    fn letters_digits_and_arrows() {
+        assert_eq!(command_for(&press("f")), Some(Command::Apply(Label::Fact)));
+        assert_eq!(
+            command_for(&press("A")),
+            Some(Command::Apply(Label::Allegation))
+        );
+        assert_eq!(command_for(&press("3")), Some(Command::Apply(Label::Quote)));
+        assert_eq!(
+            command_for(&press("ArrowDown")),
+            Some(Command::MoveCursor(1))
+        );
+        assert_eq!(command_for(&press("k")), Some(Command::MoveCursor(-1)));
+        assert_eq!(command_for(&press("x")), None);
+        assert_eq!(
+            command_for(&press("}")),
+            Some(Command::MoveBoundary {
+                boundary: Boundary::Start,
+                forward: true,
+                by_word: false
+            })
+        );
+    }
+
+    #[test]
+    fn undo_and_redo_need_control() {
+        let ctrl = |key: &str, shift| KeyPress {
+            key: key.to_string(),
+            ctrl: true,
+            shift,
+            alt: false,
+        };
+        assert_eq!(command_for(&ctrl("z", false)), Some(Command::Undo));
+        assert_eq!(command_for(&ctrl("Z", true)), Some(Command::Redo));
+        assert_eq!(command_for(&ctrl("y", false)), Some(Command::Redo));
+        assert_eq!(command_for(&ctrl("f", false)), None);
+        let alt = KeyPress {
+            alt: true,
+            ..press("f")
+        };
+        assert_eq!(command_for(&alt), None);
+    }
+}

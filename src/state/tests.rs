@@ -1,0 +1,166 @@
+//! Reducer tests: each action's effect on the state.
+
+use super::*;
+use crate::model::{Metadata, ParagraphKind};
+
+fn state() -> Rc<AppState> {
+    Rc::new(AppState::new(Article::from_paragraphs(
+        [
+            (
+                "Officials said 12 wells closed. Mr. Ode denied it.",
+                ParagraphKind::Body,
+            ),
+            ("“It is false,” he said.", ParagraphKind::Body),
+        ],
+        Metadata::default(),
+    )))
+}
+
+fn tag(state: Rc<AppState>, start: usize, end: usize, label: Label) -> Rc<AppState> {
+    state.reduce(Action::Tag {
+        span: Span::new(start, end),
+        label,
+    })
+}
+
+fn text(state: &AppState, id: AnnotationId) -> String {
+    let span = state.annotations.get(id).unwrap().span;
+    state.article.slice(span).unwrap().to_string()
+}
+
+#[test]
+fn tagging_snaps_to_words_and_selects_the_new_annotation() {
+    let next = tag(state(), 16, 22, Label::Fact);
+    let id = next.selected.unwrap();
+    assert_eq!(text(&next, id), "12 wells");
+    let raw = tag(state().reduce(Action::ToggleSnap), 16, 22, Label::Fact);
+    assert_eq!(text(&raw, raw.selected.unwrap()), "2 well");
+}
+
+#[test]
+fn a_refused_tag_keeps_the_annotations_and_says_why() {
+    let tagged = tag(state(), 15, 23, Label::Fact);
+    let again = tag(tagged.clone(), 15, 23, Label::Fact);
+    assert_eq!(again.annotations, tagged.annotations);
+    assert_eq!(
+        again.notice.as_ref().map(|n| n.kind),
+        Some(NoticeKind::Error)
+    );
+}
+
+#[test]
+fn sentence_cursor_moves_and_tags_whole_sentences() {
+    let s = state();
+    assert_eq!(s.sentences.len(), 3);
+    let s = s
+        .reduce(Action::MoveCursor(1))
+        .reduce(Action::MoveCursor(1));
+    assert_eq!(
+        s.article.slice(s.cursor_span().unwrap()),
+        Some("Mr. Ode denied it.")
+    );
+    let s = s.reduce(Action::TagCursor(Label::Allegation));
+    assert_eq!(text(&s, s.selected.unwrap()), "Mr. Ode denied it.");
+    let s = s.reduce(Action::MoveCursor(5));
+    assert_eq!(s.cursor, Some(2));
+    assert_eq!(s.selected, None);
+    let s = s.reduce(Action::CursorAt(3));
+    assert_eq!(s.cursor, Some(0));
+}
+
+#[test]
+fn relabel_boundaries_attributes_then_undo_everything() {
+    let start = tag(state(), 15, 23, Label::Fact);
+    let id = start.selected.unwrap();
+    let s = start.clone().reduce(Action::Relabel {
+        id,
+        label: Label::Quote,
+    });
+    assert_eq!(s.annotations.get(id).unwrap().label, Label::Quote);
+    let s = s.reduce(Action::MoveBoundary {
+        id,
+        boundary: Boundary::End,
+        forward: true,
+        by_word: true,
+    });
+    assert_eq!(text(&s, id), "12 wells closed");
+    let s = s.reduce(Action::MoveBoundary {
+        id,
+        boundary: Boundary::Start,
+        forward: false,
+        by_word: false,
+    });
+    assert_eq!(text(&s, id), "d 12 wells closed");
+    let typed = ["O", "Of", "Off"].iter().fold(s, |s, speaker| {
+        s.reduce(Action::SetAttributes {
+            id,
+            speaker: speaker.to_string(),
+            cue: "said".into(),
+            note: String::new(),
+        })
+    });
+    assert_eq!(typed.annotations.get(id).unwrap().speaker, "Off");
+    // Typing was one step: one undo takes the whole speaker away.
+    let s = typed.clone().reduce(Action::Undo);
+    assert_eq!(s.annotations.get(id).unwrap().speaker, "");
+    let s = s
+        .reduce(Action::Undo)
+        .reduce(Action::Undo)
+        .reduce(Action::Undo);
+    assert_eq!(s.annotations, start.annotations);
+    let s = s.reduce(Action::Undo);
+    assert!(s.annotations.is_empty());
+    let s = (0..5).fold(s, |s, _| s.reduce(Action::Redo));
+    assert_eq!(s.annotations, typed.annotations);
+}
+
+#[test]
+fn deleting_clears_the_selection_and_unknown_ids_change_nothing() {
+    let tagged = tag(state(), 0, 9, Label::Quote);
+    let id = tagged.selected.unwrap();
+    let deleted = tagged.reduce(Action::Delete(id));
+    assert!(deleted.annotations.is_empty());
+    assert_eq!(deleted.selected, None);
+    let again = deleted.clone().reduce(Action::Delete(id));
+    assert_eq!(again.annotations, deleted.annotations);
+    assert!(again.notice.is_some());
+    let unknown = deleted.clone().reduce(Action::Select(Some(id)));
+    assert!(Rc::ptr_eq(&unknown, &deleted));
+}
+
+#[test]
+fn search_finds_and_cycles() {
+    let s = state().reduce(Action::Search("SAID".into()));
+    assert_eq!(s.matches.len(), 2);
+    assert_eq!(s.current_match, Some(0));
+    let s = s.reduce(Action::StepMatch(-1));
+    assert_eq!(s.current_match, Some(1));
+    let s = s.reduce(Action::Search(String::new()));
+    assert_eq!(s.current_match, None);
+}
+
+#[test]
+fn escape_closes_the_innermost_thing_first() {
+    let s = tag(state(), 0, 9, Label::Quote)
+        .reduce(Action::Editing(true))
+        .reduce(Action::ShowDialog(Some(Dialog::Shortcuts)));
+    let s = s.reduce(Action::Escape);
+    assert_eq!((s.dialog, s.editing), (None, true));
+    let s = s.reduce(Action::Escape);
+    assert!(!s.editing && s.selected.is_some());
+    let s = s.reduce(Action::Escape);
+    assert_eq!(s.selected, None);
+}
+
+#[test]
+fn stepping_through_annotations() {
+    let s = tag(tag(state(), 0, 9, Label::Quote), 32, 50, Label::Fact).reduce(Action::Select(None));
+    let first = s.annotations.as_slice()[0].id;
+    let second = s.annotations.as_slice()[1].id;
+    let s = s.reduce(Action::StepAnnotation(1));
+    assert_eq!(s.selected, Some(first));
+    let s = s
+        .reduce(Action::StepAnnotation(1))
+        .reduce(Action::StepAnnotation(1));
+    assert_eq!(s.selected, Some(second));
+}
