@@ -37,7 +37,7 @@ test('nested spans render in layers and each can be picked', async ({ page }, te
 
   // Edit attributes of the allegation: speaker (with suggestions later), cue, note.
   const editor = page.getByRole('region', { name: 'Edit annotation' });
-  await editor.getByRole('textbox', { name: 'Speaker' }).fill('Jonas Hallberg');
+  await editor.getByRole('combobox', { name: 'Speaker' }).fill('Jonas Hallberg');
   await editor.getByRole('combobox', { name: 'Cue' }).fill('alleged');
   await editor.getByRole('textbox', { name: 'Note' }).fill('Check the cover letter date.');
   await expect(app.annotations.locator('[aria-current="true"]')).toContainText('— Jonas Hallberg');

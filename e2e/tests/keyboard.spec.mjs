@@ -21,7 +21,7 @@ test('annotate the sample without the mouse', async ({ page }, testInfo) => {
 
   // Enter opens the editor with the focus in Speaker; typing fills it; Esc leaves the field.
   await page.keyboard.press('Enter');
-  const speaker = page.getByRole('textbox', { name: 'Speaker' });
+  const speaker = page.getByRole('combobox', { name: 'Speaker' });
   await expect(speaker).toBeFocused();
   await page.keyboard.type('Vellmark Courier');
   await page.keyboard.press('Escape');
@@ -34,6 +34,7 @@ test('annotate the sample without the mouse', async ({ page }, testInfo) => {
   await expect(allegation).toHaveCount(0);
 
   // K/J and tagging a quote sentence; ArrowDown works like J.
+  await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowDown');
   await expect(cursor.first()).toContainText('Councillor Jonas Hallberg');
@@ -70,7 +71,7 @@ test('annotate the sample without the mouse', async ({ page }, testInfo) => {
   await page.keyboard.press('?');
   const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(dialog).toBeVisible();
-  await expect(dialog.getByRole('row')).toHaveCount(16);
+  await expect(dialog.getByRole('row')).toHaveCount(17);
   await page.screenshot({ path: testInfo.outputPath('shortcuts.png') });
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);

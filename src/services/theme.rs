@@ -24,9 +24,9 @@ impl Theme {
     /// The button text for this choice.
     pub fn name(self) -> &'static str {
         match self {
-            Theme::System => "Theme: system",
-            Theme::Light => "Theme: light",
-            Theme::Dark => "Theme: dark",
+            Theme::System => "Auto theme",
+            Theme::Light => "Light theme",
+            Theme::Dark => "Dark theme",
         }
     }
 }

@@ -60,7 +60,7 @@ pub enum Command {
 }
 
 /// One row of the shortcuts panel: the keys and what they do.
-pub const SHORTCUTS: [(&str, &str); 15] = [
+pub const SHORTCUTS: [(&str, &str); 16] = [
     (
         "F / 1",
         "Mark the selection or current sentence as Fact (or relabel the current annotation)",
@@ -94,9 +94,10 @@ pub const SHORTCUTS: [(&str, &str); 15] = [
     ("Ctrl+Z", "Undo"),
     ("Ctrl+Shift+Z / Ctrl+Y", "Redo"),
     (
-        "Esc / ?",
-        "Close, or clear the current annotation / show these shortcuts",
+        "Esc",
+        "Close what is open, or clear the current annotation and sentence cursor",
     ),
+    ("?", "Show these shortcuts"),
 ];
 
 /// The command for `press`, if it is one of claimtag's shortcuts.
