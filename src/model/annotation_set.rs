@@ -176,7 +176,7 @@ impl Default for AnnotationSet {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{History, Metadata, ParagraphKind};
+    use crate::model::{Metadata, ParagraphKind};
 
     fn article() -> Article {
         Article::from_paragraphs(
@@ -275,6 +275,7 @@ mod tests {
     #[cfg(not(target_arch = "wasm32"))]
     mod undo_redo {
         use super::*;
+        use crate::model::History;
 
         /// One step of a random editing session.
         #[derive(Debug, Clone)]
