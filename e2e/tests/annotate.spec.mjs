@@ -42,7 +42,7 @@ test('drag-select a quote, press Q, export with exact offsets', async ({ page },
   await expect(app.annotations.getByRole('listitem')).toHaveCount(1);
   await expect(app.annotations.getByRole('listitem').first()).toContainText('Quote');
 
-  // A FACT across a paragraph boundary, tagged with the button, and an ALLEGATION with "2".
+  // A FACT tagged with the top-bar button, and an ALLEGATION with "2".
   const facts = app.paragraph('The referendum approved');
   await app.dragSelect(facts, 'About 38,000', 'beside the river.');
   await app.labelButton('Fact').click();
@@ -101,4 +101,35 @@ test('select and delete an annotation from the keyboard and the list', async ({ 
   await expect(app.annotations.getByRole('listitem')).toHaveCount(0);
   await expect(app.article.locator('mark')).toHaveCount(0);
   expect(app.errors).toEqual([]);
+});
+
+test('a drag across paragraphs and across a highlight, tagged from the floating toolbar', async ({ page }, testInfo) => {
+  const app = new AppPage(page);
+  await app.open();
+  const first = app.paragraph('The referendum approved');
+  const second = app.paragraph('According to the report, samples');
+  await app.dragSelect(first, '53.8 percent', '46.2 percent');
+  await page.keyboard.press('f');
+
+  // Start before the highlight, cross it and the paragraph break, end in the next paragraph.
+  await app.dragAcross(first, 'approved the extension', second, 'four points');
+  const floating = page.getByRole('toolbar', { name: 'Label selection' });
+  await expect(floating).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('floating.png') });
+  await floating.getByRole('button', { name: 'Allegation' }).click();
+  await expect(floating).toHaveCount(0);
+
+  const [download] = await Promise.all([page.waitForEvent('download'), app.exportButton.click()]);
+  const path = testInfo.outputPath('across.json');
+  await download.saveAs(path);
+  const data = JSON.parse(fs.readFileSync(path, 'utf8'));
+  expectExactOffsets(data);
+  const across = data.annotations.find((a) => a.label === 'ALLEGATION');
+  expect(across.text.startsWith('approved the extension')).toBe(true);
+  expect(across.text).toContain('61 percent.');
+  expect(across.text).toContain('\n\nAccording to the report');
+  expect(across.text.endsWith('four points')).toBe(true);
+  // The highlight spans both paragraphs, over the FACT inside it.
+  await expect(app.article.locator('mark[data-label="allegation"] mark[data-label="fact"]')).toHaveText('53.8 percent to 46.2 percent');
+  expect(await second.locator('mark[data-label="allegation"]').count()).toBeGreaterThan(0);
 });

@@ -28,30 +28,14 @@ export class AppPage {
 
   /** Drags the real mouse from the first character of `from` to the last character of `to`, both inside `paragraph`. */
   async dragSelect(paragraph, from, to) {
-    await paragraph.evaluate((p) => p.scrollIntoView({ block: 'center' }));
-    const boxes = await paragraph.evaluate((p, [from, to]) => {
-      const text = p.textContent;
-      const start = text.indexOf(from);
-      const end = text.indexOf(to, start) + to.length;
-      // Client rectangles of single characters, found through the run that holds each offset.
-      const rectAt = (offset) => {
-        let seen = 0;
-        for (const run of p.querySelectorAll('.ct-run')) {
-          const node = run.firstChild;
-          if (offset < seen + node.length) {
-            const range = document.createRange();
-            range.setStart(node, offset - seen);
-            range.setEnd(node, offset - seen + 1);
-            const r = range.getBoundingClientRect();
-            return { x: r.x, y: r.y, width: r.width, height: r.height };
-          }
-          seen += node.length;
-        }
-        throw new Error(`offset ${offset} not in paragraph`);
-      };
-      return { first: rectAt(start), last: rectAt(end - 1) };
-    }, [from, to]);
-    const { first, last } = boxes;
+    await this.dragAcross(paragraph, from, paragraph, to);
+  }
+
+  /** Drags the real mouse from the first character of `from` in `startParagraph` to the last character of `to` in `endParagraph`. */
+  async dragAcross(startParagraph, from, endParagraph, to) {
+    await startParagraph.evaluate((p) => p.scrollIntoView({ block: 'center' }));
+    const first = await charBox(startParagraph, from, 0);
+    const last = await charBox(endParagraph, to, to.length - 1);
     await this.page.mouse.move(first.x + 1, first.y + first.height / 2);
     await this.page.mouse.down();
     await this.page.mouse.move(last.x + last.width - 1, last.y + last.height / 2, { steps: 12 });
@@ -61,4 +45,25 @@ export class AppPage {
   async selectedText() {
     return this.page.evaluate(() => window.getSelection().toString());
   }
+}
+
+/** The viewport box of character `index` of the first occurrence of `text` in `paragraph`. */
+function charBox(paragraph, text, index) {
+  return paragraph.evaluate((p, [text, index]) => {
+    const offset = p.textContent.indexOf(text) + index;
+    if (offset < index) throw new Error(`"${text}" not in paragraph`);
+    let seen = 0;
+    for (const run of p.querySelectorAll('.ct-run')) {
+      const node = run.firstChild;
+      if (offset < seen + node.length) {
+        const range = document.createRange();
+        range.setStart(node, offset - seen);
+        range.setEnd(node, offset - seen + 1);
+        const r = range.getBoundingClientRect();
+        return { x: r.x, y: r.y, width: r.width, height: r.height };
+      }
+      seen += node.length;
+    }
+    throw new Error(`offset ${offset} not in paragraph`);
+  }, [text, index]);
 }

@@ -10,6 +10,7 @@ use yew::prelude::*;
 use crate::components::article_view::ArticleView;
 use crate::components::dialogs::DialogLayer;
 use crate::components::notice_bar::NoticeBar;
+use crate::components::selection_toolbar::SelectionToolbar;
 use crate::components::sidebar::{current_match, Sidebar};
 use crate::components::top_bar::TopBar;
 use crate::model::format::native::{export_json, file_name};
@@ -69,7 +70,7 @@ pub fn App() -> Html {
                 can_undo={state.history.can_undo()}
                 can_redo={state.history.can_redo()}
                 snap_words={state.snap_words}
-                on_tag={on_tag}
+                on_tag={on_tag.clone()}
                 on_export={on_export}
                 dispatch={dispatch.clone()}
             />
@@ -82,12 +83,13 @@ pub fn App() -> Html {
                     cursor={state.cursor_span()}
                     matches={state.matches.clone()}
                     current_match={current_match(&state)}
-                    node_ref={article_ref}
+                    node_ref={article_ref.clone()}
                     on_select={on_select}
                     on_sentence_at={on_sentence_at}
                 />
                 <Sidebar state={Rc::new((*state).clone())} dispatch={dispatch.clone()} />
             </main>
+            <SelectionToolbar article_ref={article_ref} on_tag={on_tag} />
             <DialogLayer dialog={state.dialog} dispatch={dispatch} />
         </div>
     }

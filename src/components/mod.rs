@@ -7,5 +7,6 @@ pub mod dialogs;
 pub mod label_toolbar;
 pub mod notice_bar;
 pub mod paragraph_view;
+pub mod selection_toolbar;
 pub mod sidebar;
 pub mod top_bar;

@@ -63,7 +63,8 @@ pub fn ParagraphView(props: &ParagraphViewProps) -> Html {
                 };
                 let depth = run.layers.len();
                 for (level, layer) in run.layers.iter().enumerate().rev() {
-                    inner = mark(layer, (depth - 1 - level).min(MAX_LIFT), props.selected, inner);
+                    let head = layer.span.start == run.span.start;
+                    inner = mark(layer, (depth - 1 - level).min(MAX_LIFT), head, props.selected, inner);
                 }
                 inner
             }) }
@@ -72,14 +73,22 @@ pub fn ParagraphView(props: &ParagraphViewProps) -> Html {
 }
 
 /// Wraps `inner` in the highlight of `layer`; `lift` is how many layers lie inside it, so its
-/// underline sits below theirs.
-fn mark(layer: &Layer, lift: usize, selected: Option<AnnotationId>, inner: Html) -> Html {
+/// underline sits below theirs; `head` marks the first piece of the annotation, where the
+/// selected annotation shows its label as a text badge.
+fn mark(
+    layer: &Layer,
+    lift: usize,
+    head: bool,
+    selected: Option<AnnotationId>,
+    inner: Html,
+) -> Html {
     let label = layer.label;
     let class = classes!(
         "ct-mark",
         format!("ct-mark--{}", label.slug()),
         format!("ct-mark--lift-{lift}"),
         (selected == Some(layer.id)).then_some("ct-mark--selected"),
+        head.then_some("ct-mark--head"),
     );
     html! {
         <mark

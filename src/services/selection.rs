@@ -147,3 +147,21 @@ pub fn caret_cp(x: f32, y: f32) -> Option<usize> {
         .ok()??;
     boundary_cp(&run, Some(node), Some(caret.offset()))
 }
+
+/// Where the current selection ends on screen (`left` of its first line box, `bottom` of its
+/// last), in viewport pixels — when it is a non-empty selection inside `root`.
+pub fn selection_rect(root: &Element) -> Option<(f64, f64)> {
+    let selection = web_sys::window()?.get_selection().ok()??;
+    if selection.range_count() == 0 || selection.is_collapsed() {
+        return None;
+    }
+    let range = selection.get_range_at(0).ok()?;
+    let inside = range.common_ancestor_container().ok()?;
+    if !root.contains(Some(&inside)) {
+        return None;
+    }
+    let rects = range.get_client_rects()?;
+    let first = rects.get(0)?;
+    let last = rects.get(rects.length().checked_sub(1)?)?;
+    Some((first.left(), last.bottom()))
+}
