@@ -38,6 +38,7 @@ pub fn ParagraphView(props: &ParagraphViewProps) -> Html {
     let span = props.paragraph.span;
     let class = match props.paragraph.kind {
         ParagraphKind::Standfirst => "ct-paragraph ct-paragraph--standfirst",
+        ParagraphKind::Heading => "ct-paragraph ct-paragraph--heading",
         ParagraphKind::Body => "ct-paragraph",
     };
     // extras[0] is the cursor (or an empty span), extras[1] the current match, then the matches.
@@ -47,7 +48,7 @@ pub fn ParagraphView(props: &ParagraphViewProps) -> Html {
     ];
     extras.extend(props.matches.iter().copied());
     html! {
-        <p class={class} data-start={span.start.to_string()} data-end={span.end.to_string()}>
+        <p class={class} dir="auto" data-start={span.start.to_string()} data-end={span.end.to_string()}>
             { for runs(span, &props.layers, &extras).into_iter().map(|run| {
                 let text = props.article.slice(run.span).unwrap_or_default().to_string();
                 let covered = |i: usize| run.extras.contains(&i);

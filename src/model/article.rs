@@ -11,6 +11,8 @@ use crate::model::{Span, TextIndex};
 pub enum ParagraphKind {
     /// The standfirst (dek, summary line) printed under the headline.
     Standfirst,
+    /// A subheading inside the body.
+    Heading,
     /// An ordinary body paragraph.
     Body,
 }
@@ -38,6 +40,14 @@ pub struct Metadata {
     pub byline: Option<String>,
     /// Where the article came from: a URL or a file name.
     pub source: Option<String>,
+    /// The publication's name (`og:site_name`).
+    pub site_name: Option<String>,
+    /// The page's canonical URL.
+    pub canonical_url: Option<String>,
+    /// BCP 47 language tag (`en`, `de-AT`), when the page declares one.
+    pub language: Option<String>,
+    /// Text direction declared by the page: `ltr` or `rtl`.
+    pub direction: Option<String>,
 }
 
 /// An article ready to annotate.

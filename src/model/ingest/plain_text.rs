@@ -16,6 +16,9 @@ pub enum IngestError {
     /// Nothing but whitespace (or page furniture) was given.
     #[error("There is no article text to annotate: the input is empty.")]
     Empty,
+    /// An HTML page in which no article body could be found.
+    #[error("No article text was found in this page. Try selecting the article in the browser, copying it, and pasting it here.")]
+    NoArticleBody,
 }
 
 /// Lines that are page furniture whatever the page: compared lower-case, without trailing

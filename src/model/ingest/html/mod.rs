@@ -1,0 +1,176 @@
+//! Article extraction from an HTML page: the main body (Readability-style scoring in
+//! [`readability`]) and the metadata (`og:`/`article:` meta tags, JSON-LD, `<time>`, `<title>`,
+//! in [`metadata`]).
+//!
+//! The model never parses HTML itself: the browser's `DOMParser` (or html5ever in native tests
+//! and the benchmark) builds an [`HtmlNode`] tree, and everything here is pure tree work. Nothing
+//! in the page is ever executed or loaded.
+
+pub mod metadata;
+pub mod readability;
+
+use crate::model::ingest::IngestError;
+use crate::model::{Article, ParagraphKind};
+
+/// A node of a parsed HTML document: only what extraction needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HtmlNode {
+    /// An element with its lower-case tag name, attributes and children.
+    Element(HtmlElement),
+    /// A text node.
+    Text(String),
+}
+
+/// An HTML element.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HtmlElement {
+    /// Lower-case tag name (`p`, `div`, ...).
+    pub name: String,
+    /// Attributes with lower-case names, in document order.
+    pub attrs: Vec<(String, String)>,
+    /// Child nodes in order.
+    pub children: Vec<HtmlNode>,
+}
+
+impl HtmlElement {
+    /// The value of attribute `name`.
+    pub fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// Child elements, skipping text.
+    pub fn elements(&self) -> impl Iterator<Item = &HtmlElement> {
+        self.children.iter().filter_map(|c| match c {
+            HtmlNode::Element(e) => Some(e),
+            HtmlNode::Text(_) => None,
+        })
+    }
+
+    /// Every descendant element, depth first.
+    pub fn descendants(&self) -> Vec<&HtmlElement> {
+        let mut out = Vec::new();
+        let mut stack: Vec<&HtmlElement> = self
+            .elements()
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        while let Some(e) = stack.pop() {
+            out.push(e);
+            stack.extend(e.elements().collect::<Vec<_>>().into_iter().rev());
+        }
+        out
+    }
+
+    /// The first descendant element named `name`.
+    pub fn find(&self, name: &str) -> Option<&HtmlElement> {
+        self.descendants().into_iter().find(|e| e.name == name)
+    }
+
+    /// All text inside, with runs of whitespace collapsed to one space and trimmed.
+    pub fn text(&self) -> String {
+        let mut raw = String::new();
+        collect_text(self, &mut raw);
+        collapse_whitespace(&raw)
+    }
+}
+
+fn collect_text(element: &HtmlElement, out: &mut String) {
+    for child in &element.children {
+        match child {
+            HtmlNode::Text(t) => out.push_str(t),
+            HtmlNode::Element(e)
+                if matches!(
+                    e.name.as_str(),
+                    "script" | "style" | "noscript" | "template"
+                ) => {}
+            HtmlNode::Element(e) if e.name == "br" => out.push(' '),
+            HtmlNode::Element(e) => collect_text(e, out),
+        }
+    }
+}
+
+/// Collapses HTML whitespace (as a browser renders it) to single spaces and trims the ends.
+pub fn collapse_whitespace(text: &str) -> String {
+    text.split(|c: char| c.is_ascii_whitespace())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Extracts the article from a parsed HTML document.
+pub fn extract_article(
+    document: &HtmlElement,
+    source: Option<String>,
+) -> Result<Article, IngestError> {
+    let mut meta = metadata::extract_metadata(document);
+    meta.source = source.or(meta.canonical_url.clone());
+    let blocks = readability::extract_body(document, &meta.title);
+    if blocks.iter().map(|b| b.text.chars().count()).sum::<usize>() == 0 {
+        return Err(IngestError::NoArticleBody);
+    }
+    if meta.title.is_empty() {
+        meta.title = blocks.first().map(|b| b.text.clone()).unwrap_or_default();
+    }
+    let mut article =
+        Article::from_paragraphs(blocks.iter().map(|b| (b.text.as_str(), b.kind)), meta);
+    article.normalization = vec!["html-extract".to_string(), "html-whitespace".to_string()];
+    Ok(article)
+}
+
+/// A block of text found in the body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    /// Its text, whitespace collapsed.
+    pub text: String,
+    /// Heading or body.
+    pub kind: ParagraphKind,
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// Builds an element in tests: `el("p", &[("class", "x")], vec![text("hi")])`.
+    pub fn el(name: &str, attrs: &[(&str, &str)], children: Vec<HtmlNode>) -> HtmlNode {
+        HtmlNode::Element(HtmlElement {
+            name: name.to_string(),
+            attrs: attrs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+            children,
+        })
+    }
+
+    /// A text node.
+    pub fn text(t: &str) -> HtmlNode {
+        HtmlNode::Text(t.to_string())
+    }
+
+    pub fn root(children: Vec<HtmlNode>) -> HtmlElement {
+        HtmlElement {
+            name: "#document".into(),
+            attrs: vec![],
+            children,
+        }
+    }
+
+    #[test]
+    fn text_collapses_whitespace_and_skips_scripts() {
+        let doc = root(vec![el(
+            "p",
+            &[],
+            vec![
+                text("  Hello\n\t"),
+                el("b", &[], vec![text("big")]),
+                el("script", &[], vec![text("alert(1)")]),
+                text(" world "),
+            ],
+        )]);
+        assert_eq!(doc.text(), "Hello big world");
+    }
+}
