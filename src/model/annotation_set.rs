@@ -118,6 +118,19 @@ impl AnnotationSet {
         self.items.is_empty()
     }
 
+    /// Moves every annotation boundary at or after code point `from` right by `by` (text was
+    /// inserted there). A span that contains `from` grows.
+    pub fn shift(&mut self, from: usize, by: usize) {
+        for a in &mut self.items {
+            if a.span.start >= from {
+                a.span.start += by;
+            }
+            if a.span.end > from {
+                a.span.end += by;
+            }
+        }
+    }
+
     /// Speakers already used in this document, sorted and without repeats.
     pub fn speakers(&self) -> Vec<String> {
         let mut names: Vec<String> = self
@@ -256,6 +269,19 @@ mod tests {
             set.change(&article, gone),
             Err(EditError::Missing(AnnotationId(99)))
         );
+    }
+
+    #[test]
+    fn shifting_moves_what_follows_and_grows_what_spans() {
+        let article = article();
+        let mut set = AnnotationSet::new();
+        let before = set.add(&article, Span::new(0, 3), Label::Fact).unwrap();
+        let across = set.add(&article, Span::new(4, 14), Label::Fact).unwrap();
+        let after = set.add(&article, Span::new(15, 23), Label::Quote).unwrap();
+        set.shift(10, 5);
+        assert_eq!(set.get(before.id).unwrap().span, Span::new(0, 3));
+        assert_eq!(set.get(across.id).unwrap().span, Span::new(4, 19));
+        assert_eq!(set.get(after.id).unwrap().span, Span::new(20, 28));
     }
 
     #[test]

@@ -50,6 +50,26 @@ pub struct Metadata {
     pub direction: Option<String>,
 }
 
+/// A line of the input that the clean-up set aside (a menu, a repeated headline, a share
+/// button), kept so the user can see it and put it back.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SetAside {
+    /// The line as it was.
+    pub text: String,
+    /// Why it was set aside, in a few words.
+    pub reason: String,
+    /// The index of the paragraph it stood before (the paragraph count when it came last).
+    pub before: usize,
+}
+
+/// Why a document's parts do not fit together.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ArticleError {
+    /// A paragraph reaches past the text or overlaps the one before it.
+    #[error("paragraph {0} does not fit the text")]
+    BadParagraph(usize),
+}
+
 /// An article ready to annotate.
 ///
 /// `text` is immutable once built: every [`Span`] in the app is an offset into it, so changing
@@ -64,7 +84,9 @@ pub struct Article {
     /// The clean-up steps applied to the input, in order (e.g. `"line-endings:lf"`).
     pub normalization: Vec<String>,
     /// Lines of the input set aside as page furniture (menus, repeated headline).
-    pub set_aside: Vec<String>,
+    pub set_aside: Vec<SetAside>,
+    /// The input exactly as the user gave it (empty when it was not text, e.g. an import).
+    pub original: String,
 }
 
 /// The separator written between paragraphs in [`Article::text`].
@@ -103,7 +125,64 @@ impl Article {
             meta,
             normalization: Vec::new(),
             set_aside: Vec::new(),
+            original: String::new(),
         }
+    }
+
+    /// Rebuilds an article from an export's parts, checking that the paragraphs fit the text:
+    /// in order, not overlapping, inside it.
+    pub fn from_parts(
+        text: String,
+        paragraphs: Vec<Paragraph>,
+        meta: Metadata,
+    ) -> Result<Self, ArticleError> {
+        let index = TextIndex::new(&text);
+        let mut end = 0;
+        for (i, p) in paragraphs.iter().enumerate() {
+            if p.span.start < end || p.span.end > index.cp_len() || p.span.start > p.span.end {
+                return Err(ArticleError::BadParagraph(i));
+            }
+            end = p.span.end;
+        }
+        Ok(Article {
+            text,
+            index,
+            paragraphs,
+            meta,
+            normalization: Vec::new(),
+            set_aside: Vec::new(),
+            original: String::new(),
+        })
+    }
+
+    /// The article with set-aside line `which` put back as a body paragraph where it stood,
+    /// and where that moved the text: every offset at or after the returned code point grows
+    /// by the returned length. `None` if there is no such line.
+    pub fn restore(&self, which: usize) -> Option<(Article, usize, usize)> {
+        let line = self.set_aside.get(which)?;
+        let mut texts: Vec<(String, ParagraphKind)> = self
+            .paragraphs
+            .iter()
+            .map(|p| (self.slice(p.span).unwrap_or_default().to_string(), p.kind))
+            .collect();
+        let at = line.before.min(texts.len());
+        texts.insert(at, (line.text.clone(), ParagraphKind::Body));
+        let mut restored = Article::from_paragraphs(
+            texts.iter().map(|(t, k)| (t.as_str(), *k)),
+            self.meta.clone(),
+        );
+        restored.normalization = self.normalization.clone();
+        restored.original = self.original.clone();
+        restored.set_aside = self.set_aside.clone();
+        restored.set_aside.remove(which);
+        for other in &mut restored.set_aside {
+            if other.before > at {
+                other.before += 1;
+            }
+        }
+        let inserted_at = restored.paragraphs.get(at).map_or(0, |p| p.span.start);
+        let grown = restored.cp_len() - self.cp_len();
+        Some((restored, inserted_at, grown))
     }
 
     /// The canonical text all offsets point into.
@@ -195,6 +274,47 @@ mod tests {
         let across = two_paragraphs();
         assert_eq!(across.trim_span(Span::new(11, 16)), Some(Span::new(11, 16)));
         assert_eq!(across.trim_span(Span::new(12, 16)), Some(Span::new(14, 16)));
+    }
+
+    #[test]
+    fn restores_a_set_aside_line_where_it_stood() {
+        let mut article = two_paragraphs();
+        article.set_aside = vec![
+            SetAside {
+                text: "Menu".into(),
+                reason: "navigation".into(),
+                before: 0,
+            },
+            SetAside {
+                text: "Share".into(),
+                reason: "page furniture".into(),
+                before: 1,
+            },
+        ];
+        let (restored, at, grown) = article.restore(1).unwrap();
+        assert_eq!(restored.text(), "Lede 👍 here.\n\nShare\n\nBody 北京.");
+        assert_eq!((at, grown), (14, 7));
+        assert_eq!(restored.set_aside.len(), 1);
+        assert_eq!(restored.paragraphs()[1].kind, ParagraphKind::Body);
+        assert!(article.restore(5).is_none());
+    }
+
+    #[test]
+    fn parts_must_fit_the_text() {
+        let article = two_paragraphs();
+        let rebuilt = Article::from_parts(
+            article.text().to_string(),
+            article.paragraphs().to_vec(),
+            Metadata::default(),
+        )
+        .unwrap();
+        assert_eq!(rebuilt.paragraphs(), article.paragraphs());
+        let mut bad = article.paragraphs().to_vec();
+        bad[1].span.end = 99;
+        assert_eq!(
+            Article::from_parts(article.text().to_string(), bad, Metadata::default()),
+            Err(ArticleError::BadParagraph(1))
+        );
     }
 
     #[test]

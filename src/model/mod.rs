@@ -23,7 +23,7 @@ pub mod text_index;
 
 pub use annotation::{Annotation, AnnotationId};
 pub use annotation_set::{AnnotationSet, EditError};
-pub use article::{Article, Metadata, Paragraph, ParagraphKind};
+pub use article::{Article, ArticleError, Metadata, Paragraph, ParagraphKind, SetAside};
 pub use edit::Edit;
 pub use history::History;
 pub use label::Label;

@@ -1,24 +1,37 @@
 //! Recognising a date line ("4 Jan, 2024 15:48", "Thursday, January 4, 2024") and writing it as
 //! ISO 8601.
 
-/// Month names and their common abbreviations, in English.
-const MONTHS: [[&str; 2]; 12] = [
-    ["january", "jan"],
-    ["february", "feb"],
-    ["march", "mar"],
-    ["april", "apr"],
-    ["may", "may"],
-    ["june", "jun"],
-    ["july", "jul"],
-    ["august", "aug"],
-    ["september", "sep"],
-    ["october", "oct"],
-    ["november", "nov"],
-    ["december", "dec"],
+/// Month names and common abbreviations: English, German, French and Spanish.
+const MONTHS: [&[&str]; 12] = [
+    &[
+        "january", "jan", "januar", "jän", "janvier", "janv", "enero", "ene",
+    ],
+    &[
+        "february", "feb", "februar", "février", "févr", "fevrier", "febrero",
+    ],
+    &["march", "mar", "märz", "mär", "mars", "marzo"],
+    &["april", "apr", "avril", "avr", "abril", "abr"],
+    &["may", "mai", "mayo"],
+    &["june", "jun", "juni", "juin", "junio"],
+    &["july", "jul", "juli", "juillet", "juil", "julio"],
+    &["august", "aug", "août", "aout", "agosto", "ago"],
+    &["september", "sep", "sept", "septembre", "septiembre"],
+    &["october", "oct", "oktober", "okt", "octobre", "octubre"],
+    &["november", "nov", "novembre", "noviembre"],
+    &[
+        "december",
+        "dec",
+        "dezember",
+        "dez",
+        "décembre",
+        "déc",
+        "diciembre",
+        "dic",
+    ],
 ];
 
 /// Words a date line may carry around the date itself.
-const FILLER: [&str; 20] = [
+const FILLER: [&str; 44] = [
     "monday",
     "tuesday",
     "wednesday",
@@ -39,6 +52,30 @@ const FILLER: [&str; 20] = [
     "at",
     "gmt",
     "utc",
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonntag",
+    "um",
+    "uhr",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "le",
+    "lunes",
+    "martes",
+    "miércoles",
+    "jueves",
+    "viernes",
+    "de",
+    "del",
 ];
 
 /// Parses a line that is nothing but a date (and optionally a time) into ISO 8601.
@@ -161,6 +198,10 @@ mod tests {
                 "Updated: 21st October 2026 | 09:10",
                 Some("2026-10-21T09:10"),
             ),
+            ("Donnerstag, 4. Januar 2024", Some("2024-01-04")),
+            ("le 3 mars 2025 à 10:15", None),
+            ("jeudi 3 mars 2025", Some("2025-03-03")),
+            ("4 de enero de 2024", Some("2024-01-04")),
         ];
         for (line, expected) in cases {
             assert_eq!(parse_date_line(line).as_deref(), expected, "{line}");

@@ -3,12 +3,14 @@
 //! The usual shape (see `src/sample/article.txt`): a line of menu and icon words, a date line,
 //! the headline, the standfirst, the headline again, an optional byline, then the body with one
 //! paragraph per line. The clean-up keeps every word of the article, moves the headline, date
-//! and byline into [`Metadata`], and sets page furniture aside in [`Article::set_aside`].
+//! and byline into [`Metadata`], and sets page furniture aside in [`Article::set_aside`] (with
+//! where it stood, so it can be put back). The text of each paragraph is kept exactly as given:
+//! only line endings become `\n`, a BOM is dropped and whitespace around paragraphs is removed.
 
 use thiserror::Error;
 
 use crate::model::ingest::date::parse_date_line;
-use crate::model::{Article, Metadata, ParagraphKind};
+use crate::model::{Article, Metadata, ParagraphKind, SetAside};
 
 /// Why an input could not become an article.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -23,19 +25,42 @@ pub enum IngestError {
 
 /// Lines that are page furniture whatever the page: compared lower-case, without trailing
 /// punctuation.
-const FURNITURE: [&str; 12] = [
+const FURNITURE: [&str; 22] = [
     "advertisement",
+    "advertisements",
+    "ad",
+    "sponsored",
     "share",
+    "share this",
     "share this article",
     "share on facebook",
     "share on twitter",
+    "share on x",
+    "tweet",
+    "email",
+    "print",
     "subscribe",
+    "subscribe now",
+    "sign up",
     "read more",
     "related",
+    "related articles",
     "comments",
     "skip to content",
     "skip to main content",
-    "accept cookies",
+];
+
+/// Beginnings of lines that are page furniture (cookie banners, newsletter prompts, link lists).
+const FURNITURE_PREFIXES: [&str; 9] = [
+    "read more:",
+    "related:",
+    "see also:",
+    "more on this story",
+    "sign up for",
+    "subscribe to",
+    "we use cookies",
+    "this website uses cookies",
+    "accept all cookies",
 ];
 
 /// How far into the input the head (date, headline, standfirst, byline) is looked for.
@@ -43,8 +68,9 @@ const HEAD_LINES: usize = 8;
 
 /// Cleans `input` (text copied from a news page) into an article.
 ///
-/// Normalises line endings to `\n`, trims every line and collapses runs of spaces and tabs,
-/// recording each step that changed something in [`Article::normalization`].
+/// Normalises line endings to `\n`, drops a BOM and trims whitespace around each line,
+/// recording each step that changed something in [`Article::normalization`]; the text inside
+/// lines is kept exactly.
 pub fn clean_plain_text(input: &str, source: Option<String>) -> Result<Article, IngestError> {
     let (lines, normalization) = normalise(input);
     let mut lines: Vec<Option<String>> = lines
@@ -55,20 +81,31 @@ pub fn clean_plain_text(input: &str, source: Option<String>) -> Result<Article, 
         source,
         ..Metadata::default()
     };
-    let mut set_aside = Vec::new();
-    let mut standfirst = Vec::new();
+    let mut head = Head::default();
+    read_head(&mut lines, &mut meta, &mut head);
 
-    read_head(&mut lines, &mut meta, &mut set_aside, &mut standfirst);
-
-    let mut paragraphs: Vec<(String, ParagraphKind)> = standfirst
+    let mut paragraphs: Vec<(String, ParagraphKind)> = head
+        .standfirst
         .into_iter()
         .map(|s| (s, ParagraphKind::Standfirst))
         .collect();
+    let mut set_aside = head.set_aside;
+    let mut seen = std::collections::HashSet::new();
     for line in lines.into_iter().flatten() {
-        if is_furniture(&line) {
-            set_aside.push(line);
+        let reason = if is_furniture(&line) {
+            Some("page furniture")
+        } else if line.chars().count() < 200 && !seen.insert(line.clone()) {
+            Some("repeated line (caption or pull quote)")
         } else {
-            paragraphs.push((line, ParagraphKind::Body));
+            None
+        };
+        match reason {
+            Some(reason) => set_aside.push(SetAside {
+                text: line,
+                reason: reason.to_string(),
+                before: paragraphs.len(),
+            }),
+            None => paragraphs.push((line, ParagraphKind::Body)),
         }
     }
     if paragraphs.is_empty() {
@@ -81,63 +118,60 @@ pub fn clean_plain_text(input: &str, source: Option<String>) -> Result<Article, 
         Article::from_paragraphs(paragraphs.iter().map(|(t, k)| (t.as_str(), *k)), meta);
     article.normalization = normalization;
     article.set_aside = set_aside;
+    article.original = input.to_string();
     Ok(article)
 }
 
-/// Splits into trimmed lines with single spaces, and names the steps that changed anything.
+/// What the head of the input held besides metadata.
+#[derive(Default)]
+struct Head {
+    standfirst: Vec<String>,
+    set_aside: Vec<SetAside>,
+}
+
+impl Head {
+    /// Sets `text` aside before the body (after any standfirst found so far).
+    fn set_aside(&mut self, text: String, reason: &str) {
+        self.set_aside.push(SetAside {
+            text,
+            reason: reason.to_string(),
+            before: self.standfirst.len(),
+        });
+    }
+}
+
+/// Splits into lines trimmed at both ends, and names the steps that changed anything.
 fn normalise(input: &str) -> (Vec<String>, Vec<String>) {
     let mut steps = Vec::new();
-    let input = input.strip_prefix('\u{feff}').unwrap_or(input);
+    let input = match input.strip_prefix('\u{feff}') {
+        Some(rest) => {
+            steps.push("bom-removed".to_string());
+            rest
+        }
+        None => input,
+    };
     if input.contains('\r') {
         steps.push("line-endings:lf".to_string());
     }
     let unified = input.replace("\r\n", "\n").replace('\r', "\n");
-    let (mut trimmed, mut collapsed) = (false, false);
+    let mut trimmed = false;
     let lines = unified
         .split('\n')
         .map(|raw| {
             let line = raw.trim();
             trimmed |= line.len() != raw.len();
-            let single: String = collapse_spaces(line);
-            collapsed |= single.len() != line.len();
-            single
+            line.to_string()
         })
         .collect();
     if trimmed {
-        steps.push("trim-lines".to_string());
-    }
-    if collapsed {
-        steps.push("collapse-spaces".to_string());
+        steps.push("trim-paragraph-edges".to_string());
     }
     (lines, steps)
 }
 
-/// Runs of spaces and tabs become one space.
-fn collapse_spaces(line: &str) -> String {
-    let mut out = String::with_capacity(line.len());
-    let mut in_run = false;
-    for c in line.chars() {
-        if c == ' ' || c == '\t' {
-            if !in_run {
-                out.push(' ');
-            }
-            in_run = true;
-        } else {
-            out.push(c);
-            in_run = false;
-        }
-    }
-    out
-}
-
 /// Finds the date line, navigation lines, headline, standfirst, repeated headline and byline
 /// near the top, takes them out of `lines` and files them.
-fn read_head(
-    lines: &mut [Option<String>],
-    meta: &mut Metadata,
-    set_aside: &mut Vec<String>,
-    standfirst: &mut Vec<String>,
-) {
+fn read_head(lines: &mut [Option<String>], meta: &mut Metadata, found: &mut Head) {
     let head: Vec<usize> = non_empty(lines).take(HEAD_LINES).collect();
     let date_at = head
         .iter()
@@ -147,7 +181,7 @@ fn read_head(
         for &i in &head[..d] {
             let line = lines[i].take().unwrap_or_default();
             if looks_like_navigation(&line) || word_count(&line) <= 3 || !meta.title.is_empty() {
-                set_aside.push(line);
+                found.set_aside(line, "navigation");
             } else {
                 meta.title = line;
             }
@@ -162,7 +196,7 @@ fn read_head(
                 .as_deref()
                 .is_some_and(looks_like_navigation)
         {
-            set_aside.push(lines[head[cursor]].take().unwrap_or_default());
+            found.set_aside(lines[head[cursor]].take().unwrap_or_default(), "navigation");
             cursor += 1;
         }
     }
@@ -182,9 +216,11 @@ fn read_head(
         });
         if let Some(r) = repeat {
             for &i in &head[cursor..cursor + r] {
-                standfirst.extend(lines[i].take());
+                found.standfirst.extend(lines[i].take());
             }
-            set_aside.extend(lines[head[cursor + r]].take());
+            if let Some(repeat) = lines[head[cursor + r]].take() {
+                found.set_aside(repeat, "headline repeated");
+            }
             cursor += r + 1;
         }
     }
@@ -251,10 +287,9 @@ fn byline_of(line: &str) -> Option<String> {
 }
 
 fn is_furniture(line: &str) -> bool {
-    let key = line
-        .trim_end_matches(|c: char| c.is_ascii_punctuation())
-        .to_lowercase();
-    FURNITURE.contains(&key.as_str())
+    let lower = line.to_lowercase();
+    let key = lower.trim_end_matches(|c: char| c.is_ascii_punctuation() || c == '›' || c == '»');
+    FURNITURE.contains(&key.trim()) || FURNITURE_PREFIXES.iter().any(|p| lower.starts_with(p))
 }
 
 fn first_words(text: &str, n: usize) -> String {
@@ -301,7 +336,7 @@ mod tests {
             article.text(),
             "“We will not be cut off,” the mayor says\n\n\
              Voters in Lindmark backed the ferry by 61%.\n\n\
-             The vote came after a year of debate."
+             The  vote   came after a year of debate."
         );
         let kinds: Vec<_> = article.paragraphs().iter().map(|p| p.kind).collect();
         assert_eq!(
@@ -312,15 +347,21 @@ mod tests {
                 ParagraphKind::Body
             ]
         );
+        let aside: Vec<(&str, usize)> = article
+            .set_aside
+            .iter()
+            .map(|s| (s.text.as_str(), s.before))
+            .collect();
         assert_eq!(
-            article.set_aside,
+            aside,
             [
-                "homeicon searchicon shareicon menuicon closeicon",
-                "Harbour town votes to keep its ferry",
-                "Advertisement"
+                ("homeicon searchicon shareicon menuicon closeicon", 0),
+                ("Harbour town votes to keep its ferry", 1),
+                ("Advertisement", 2)
             ]
         );
-        assert_eq!(article.normalization, ["trim-lines", "collapse-spaces"]);
+        assert_eq!(article.normalization, ["trim-paragraph-edges"]);
+        assert_eq!(article.original, SHAPE);
     }
 
     #[test]
@@ -354,6 +395,78 @@ mod tests {
         let article = clean_plain_text("東京で会議 👨🏻‍🚒\n\n北京の記者が報じた。🏳️‍🌈", None).unwrap();
         assert_eq!(article.meta.title, "東京で会議 👨🏻‍🚒");
         assert_eq!(article.text(), "北京の記者が報じた。🏳️‍🌈");
+    }
+
+    #[test]
+    fn wire_copy_with_a_dateline_keeps_it_in_the_body() {
+        let wire = "Port strike ends after nine days\n\
+            \n\
+            LINDMARK, March 3 (Nordwire) - Dock workers returned on Monday, the union said.\n\
+            \n\
+            Read more: Port strike day one\n\
+            \n\
+            The deal raises pay by 4.5% over two years.\n";
+        let article = clean_plain_text(wire, None).unwrap();
+        assert_eq!(article.meta.title, "Port strike ends after nine days");
+        assert!(article
+            .text()
+            .starts_with("LINDMARK, March 3 (Nordwire) - Dock"));
+        assert_eq!(article.paragraphs().len(), 2);
+        assert_eq!(article.set_aside[0].reason, "page furniture");
+    }
+
+    #[test]
+    fn blog_post_with_byline_and_repeated_pull_quote() {
+        let blog = "\u{feff}Why we moved the newsroom to the harbour\n\
+            By Tove Lind\n\
+            \n\
+            “The harbour is where the news is.”\n\
+            \n\
+            We moved in May. The rent is 30% lower.\n\
+            \n\
+            “The harbour is where the news is.”\n\
+            \n\
+            Share this\n\
+            Subscribe to our newsletter for weekly notes\n";
+        let article = clean_plain_text(blog, None).unwrap();
+        assert_eq!(article.meta.byline.as_deref(), Some("Tove Lind"));
+        assert_eq!(article.paragraphs().len(), 2);
+        let reasons: Vec<&str> = article
+            .set_aside
+            .iter()
+            .map(|s| s.reason.as_str())
+            .collect();
+        assert_eq!(
+            reasons,
+            [
+                "repeated line (caption or pull quote)",
+                "page furniture",
+                "page furniture"
+            ]
+        );
+        assert_eq!(article.normalization[0], "bom-removed");
+    }
+
+    #[test]
+    fn transcript_and_german_article_keep_every_line() {
+        let transcript = "Interview transcript\n\nHOST: Welcome.\nGUEST: Thank you, glad to be here.\nHOST: Let us start.";
+        let article = clean_plain_text(transcript, None).unwrap();
+        assert_eq!(article.paragraphs().len(), 3);
+        assert!(article.text().starts_with("HOST: Welcome."));
+
+        let german =
+            "Startseite Politik Wirtschaft Sport Kultur Wissen Reisen Auto Digital Video\n\
+            Donnerstag, 4. Januar 2024\n\
+            Hafenstadt stimmt für die Fähre\n\
+            \n\
+            „Wir lassen uns nicht abschneiden“, sagte die Bürgermeisterin.";
+        let article = clean_plain_text(german, None).unwrap();
+        assert_eq!(article.meta.title, "Hafenstadt stimmt für die Fähre");
+        assert_eq!(article.set_aside[0].reason, "navigation");
+        assert_eq!(
+            article.text(),
+            "„Wir lassen uns nicht abschneiden“, sagte die Bürgermeisterin."
+        );
     }
 
     #[test]

@@ -454,7 +454,10 @@ mod tests {
     use crate::model::ingest::html::tests::{el, root, text};
 
     fn long(sentence: &str) -> String {
-        format!("{sentence}{}", " It went on, and on, with commas, details, figures and names of places.".repeat(3))
+        format!(
+            "{sentence}{}",
+            " It went on, and on, with commas, details, figures and names of places.".repeat(3)
+        )
     }
 
     #[test]
