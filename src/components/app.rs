@@ -4,18 +4,22 @@ use std::rc::Rc;
 
 use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement, KeyboardEvent};
+use web_sys::{DragEvent, Element, HtmlElement, KeyboardEvent};
 use yew::prelude::*;
 
+use crate::components::article_details::ArticleDetails;
 use crate::components::article_view::ArticleView;
 use crate::components::dialogs::DialogLayer;
+use crate::components::load_dialog::LoadDialog;
 use crate::components::notice_bar::NoticeBar;
 use crate::components::selection_toolbar::SelectionToolbar;
 use crate::components::sidebar::{current_match, Sidebar};
 use crate::components::top_bar::TopBar;
 use crate::model::format::native::{export_json, file_name};
+use crate::model::ingest::load::{InputKind, Loaded};
 use crate::model::{AnnotationSet, Article, Label, Metadata, ParagraphKind};
 use crate::sample::sample_article;
+use crate::services::loader::{load_file, load_input};
 use crate::services::{clock, download, selection};
 use crate::state::keymap::{command_for, Command, KeyPress};
 use crate::state::{Action, AppState, Dialog, Notice};
@@ -46,6 +50,7 @@ pub fn App() -> Html {
     let on_sentence_at = dispatch.reform(Action::CursorAt);
     let on_dismiss = dispatch.reform(|()| Action::DismissNotice);
 
+    use_drop_to_load(dispatch.clone());
     {
         let state = state.clone();
         let article_ref = article_ref.clone();
@@ -86,13 +91,73 @@ pub fn App() -> Html {
                     node_ref={article_ref.clone()}
                     on_select={on_select}
                     on_sentence_at={on_sentence_at}
-                />
+                >
+                    <ArticleDetails
+                        article={state.article.clone()}
+                        on_meta={dispatch.reform(Action::SetMeta)}
+                        on_restore={dispatch.reform(Action::Restore)}
+                    />
+                </ArticleView>
                 <Sidebar state={Rc::new((*state).clone())} dispatch={dispatch.clone()} />
             </main>
             <SelectionToolbar article_ref={article_ref} on_tag={on_tag} />
-            <DialogLayer dialog={state.dialog} dispatch={dispatch} />
+            <DialogLayer dialog={state.dialog} dispatch={dispatch.clone()} />
+            if state.dialog == Some(Dialog::Load) {
+                <LoadDialog
+                    annotation_count={state.annotations.len()}
+                    on_loaded={dispatch.reform(|loaded| Action::Load(Box::new(loaded)))}
+                    on_close={dispatch.reform(|()| Action::ShowDialog(None))}
+                />
+            }
         </div>
     }
+}
+
+/// Opens a file, or a text or HTML selection, dropped anywhere on the page.
+#[hook]
+fn use_drop_to_load(dispatch: Callback<Action>) {
+    use_effect_with((), move |_| {
+        let document = gloo::utils::document();
+        let options = EventListenerOptions::enable_prevent_default();
+        let over = EventListener::new_with_options(&document, "dragover", options, |event| {
+            event.prevent_default()
+        });
+        let on_drop = EventListener::new_with_options(&document, "drop", options, move |event| {
+            let Some(data) = event
+                .dyn_ref::<DragEvent>()
+                .and_then(DragEvent::data_transfer)
+            else {
+                return;
+            };
+            event.prevent_default();
+            let dispatch = dispatch.clone();
+            let finish = move |result: Result<Loaded, String>| match result {
+                Ok(loaded) => dispatch.emit(Action::Load(Box::new(loaded))),
+                Err(message) => dispatch.emit(Action::Notify(Notice::error(message))),
+            };
+            if let Some(file) = data.files().and_then(|files| files.get(0)) {
+                wasm_bindgen_futures::spawn_local(async move { finish(load_file(file).await) });
+                return;
+            }
+            let html = data.get_data("text/html").unwrap_or_default();
+            let plain = data.get_data("text/plain").unwrap_or_default();
+            let result = if !html.trim().is_empty() {
+                load_input(
+                    InputKind::Html,
+                    &html,
+                    Some("dropped selection".to_string()),
+                )
+            } else {
+                load_input(
+                    InputKind::PlainText,
+                    &plain,
+                    Some("dropped text".to_string()),
+                )
+            };
+            finish(result);
+        });
+        move || drop((over, on_drop))
+    });
 }
 
 /// The sample article, or — should it ever fail to clean up — a one-line article saying so.

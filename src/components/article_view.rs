@@ -37,6 +37,9 @@ pub struct ArticleViewProps {
     /// Called with the code point under an Alt+click (to put the sentence cursor there).
     #[prop_or_default]
     pub on_sentence_at: Callback<usize>,
+    /// Shown under the headline (the details panel).
+    #[prop_or_default]
+    pub children: Html,
 }
 
 /// Annotations under a click, innermost last, offered for picking.
@@ -92,7 +95,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         span.filter(|s| s.overlaps(p) || (s.is_empty() && p.contains(*s)))
     };
     html! {
-        <article class="ct-article" aria-labelledby="ct-headline" ref={props.node_ref.clone()} onclick={onclick}>
+        <article class="ct-article" aria-labelledby="ct-headline" lang={meta.language.clone()} ref={props.node_ref.clone()} onclick={onclick}>
             <header class="ct-article__header">
                 <h1 id="ct-headline" class="ct-article__title">{ &meta.title }</h1>
                 <p class="ct-article__meta">
@@ -102,7 +105,11 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                     if let Some(byline) = &meta.byline {
                         <span class="ct-article__byline">{ format!("By {byline}") }</span>
                     }
+                    if let Some(site) = &meta.site_name {
+                        <span class="ct-article__site">{ site }</span>
+                    }
                 </p>
+                { props.children.clone() }
             </header>
             { for article.paragraphs().iter().enumerate().map(|(i, paragraph)| {
                 let layers = per_paragraph.get(i).cloned().unwrap_or_default();

@@ -49,7 +49,7 @@ pub struct DialogLayerProps {
     pub dispatch: Callback<Action>,
 }
 
-/// The open panel (if any), as a modal dialog whose close button takes the focus.
+/// The open help panel (if any), as a modal dialog whose close button takes the focus.
 #[component]
 pub fn DialogLayer(props: &DialogLayerProps) -> Html {
     let close_ref = use_node_ref();
@@ -64,12 +64,11 @@ pub fn DialogLayer(props: &DialogLayerProps) -> Html {
             }
         });
     }
-    let Some(dialog) = props.dialog else {
-        return Html::default();
-    };
-    let (title, body) = match dialog {
-        Dialog::Shortcuts => ("Keyboard shortcuts", shortcuts()),
-        Dialog::Guidelines => ("Annotation guidelines", guidelines()),
+    let (title, body) = match props.dialog {
+        Some(Dialog::Shortcuts) => ("Keyboard shortcuts", shortcuts()),
+        Some(Dialog::Guidelines) => ("Annotation guidelines", guidelines()),
+        // The load dialog has its own component (it needs the app's callbacks).
+        Some(Dialog::Load) | None => return Html::default(),
     };
     let dispatch = props.dispatch.clone();
     let close = Callback::from(move |_: MouseEvent| dispatch.emit(Action::ShowDialog(None)));

@@ -2,9 +2,11 @@
 
 pub mod annotation_editor;
 pub mod app;
+pub mod article_details;
 pub mod article_view;
 pub mod dialogs;
 pub mod label_toolbar;
+pub mod load_dialog;
 pub mod notice_bar;
 pub mod paragraph_view;
 pub mod selection_toolbar;

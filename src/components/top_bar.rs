@@ -44,6 +44,7 @@ pub fn TopBar(props: &TopBarProps) -> Html {
     html! {
         <header class="ct-topbar">
             <span class="ct-topbar__brand">{ "claimtag" }</span>
+            <button class="ct-button" onclick={send(Action::ShowDialog(Some(Dialog::Load)))}>{ "Load article" }</button>
             <LabelToolbar on_tag={props.on_tag.clone()} />
             <div class="ct-topbar__group" role="group" aria-label="History">
                 <button class="ct-button" disabled={!props.can_undo} onclick={send(Action::Undo)}

@@ -3,5 +3,7 @@
 
 pub mod clock;
 pub mod download;
+pub mod html_dom;
+pub mod loader;
 pub mod selection;
 pub mod theme;

@@ -11,12 +11,14 @@ use yew::Reducible;
 pub use keymap::Boundary;
 pub use notice::{Notice, NoticeKind};
 
+use crate::model::ingest::load::Loaded;
 use crate::model::search::find_all;
 use crate::model::segment::{
     next_char_edge, next_word_edge, sentence_at, sentences, snap_to_words, Edge,
 };
 use crate::model::{
-    Annotation, AnnotationId, AnnotationSet, Article, Edit, EditError, History, Label, Span,
+    Annotation, AnnotationId, AnnotationSet, Article, Edit, EditError, History, Label, Metadata,
+    Span,
 };
 
 /// A panel shown over the page.
@@ -26,6 +28,8 @@ pub enum Dialog {
     Shortcuts,
     /// What FACT, ALLEGATION and QUOTE mean, with examples.
     Guidelines,
+    /// Paste, open or fetch an article.
+    Load,
 }
 
 /// Everything the app shows.
@@ -126,6 +130,12 @@ pub enum Action {
     StepMatch(isize),
     /// Show or hide a panel.
     ShowDialog(Option<Dialog>),
+    /// Open a newly loaded document in place of the current one.
+    Load(Box<Loaded>),
+    /// Change the article's title, date, byline or source.
+    SetMeta(Metadata),
+    /// Put a set-aside line back into the text.
+    Restore(usize),
     /// Show a message.
     Notify(Notice),
     /// Hide the message.
@@ -405,6 +415,52 @@ impl Reducible for AppState {
                 self.with(|s| s.current_match = Some(next))
             }
             Action::ShowDialog(dialog) => self.with(|s| s.dialog = dialog),
+            Action::Load(loaded) => {
+                let Loaded {
+                    article,
+                    annotations,
+                    remark,
+                } = *loaded;
+                let title = article.meta.title.clone();
+                let mut next = AppState::new(article);
+                next.annotations = Rc::new(annotations);
+                next.snap_words = self.snap_words;
+                let opened = format!(
+                    "Opened “{title}”: {} paragraphs, {} annotations.",
+                    next.article.paragraphs().len(),
+                    next.annotations.len()
+                );
+                next.notice = Some(Notice::info(match remark {
+                    Some(remark) => format!("{opened} {remark}"),
+                    None => opened,
+                }));
+                Rc::new(next)
+            }
+            Action::SetMeta(meta) => {
+                if self.article.meta == meta {
+                    return self;
+                }
+                let mut article = (*self.article).clone();
+                article.meta = meta;
+                self.with(|s| s.article = Rc::new(article))
+            }
+            Action::Restore(which) => {
+                let Some((article, at, grown)) = self.article.restore(which) else {
+                    return self;
+                };
+                let mut annotations = (*self.annotations).clone();
+                annotations.shift(at, grown);
+                let had_history = self.history.can_undo() || self.history.can_redo();
+                let next = AppState {
+                    annotations: Rc::new(annotations),
+                    history: Rc::new(History::default()),
+                    notice: had_history.then(|| Notice::info("The line is back in the text. Undo history was cleared, since offsets moved.")),
+                    selected: self.selected,
+                    snap_words: self.snap_words,
+                    ..AppState::new(article)
+                };
+                Rc::new(next)
+            }
             Action::Notify(notice) => self.with(|s| s.notice = Some(notice)),
             Action::DismissNotice if self.notice.is_none() => self,
             Action::DismissNotice => self.with(|s| s.notice = None),

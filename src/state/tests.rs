@@ -164,3 +164,42 @@ fn stepping_through_annotations() {
         .reduce(Action::StepAnnotation(1));
     assert_eq!(s.selected, Some(second));
 }
+
+#[test]
+fn loading_replaces_the_document_and_says_so() {
+    use crate::model::ingest::load::{load_text, InputKind};
+    let old = tag(state(), 0, 9, Label::Quote);
+    let mut loaded = load_text(InputKind::PlainText, "New title\n\nNew body.", None, None).unwrap();
+    loaded.remark = Some("Read as windows-1252.".into());
+    let next = old.reduce(Action::Load(Box::new(loaded)));
+    assert_eq!(next.article.meta.title, "New title");
+    assert!(next.annotations.is_empty());
+    assert!(!next.history.can_undo());
+    let notice = next.notice.clone().unwrap();
+    assert!(notice.text.contains("New title") && notice.text.contains("windows-1252"));
+}
+
+#[test]
+fn metadata_edits_and_restoring_a_line_keep_annotations_in_place() {
+    use crate::model::ingest::clean_plain_text;
+    let article = clean_plain_text(
+        "Headline words here\n\nFirst para.\n\nAdvertisement\n\nSecond para.",
+        None,
+    )
+    .unwrap();
+    let s = Rc::new(AppState::new(article));
+    let second = s.article.text().find("Second").unwrap();
+    let s = tag(s, second, second + 6, Label::Fact);
+    let id = s.selected.unwrap();
+    let mut meta = s.article.meta.clone();
+    meta.byline = Some("Ana".into());
+    let s = s.reduce(Action::SetMeta(meta));
+    assert_eq!(s.article.meta.byline.as_deref(), Some("Ana"));
+    let s = s.reduce(Action::Restore(0));
+    assert_eq!(
+        s.article.text(),
+        "First para.\n\nAdvertisement\n\nSecond para."
+    );
+    assert_eq!(text(&s, id), "Second");
+    assert!(!s.history.can_undo());
+}

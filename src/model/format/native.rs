@@ -8,7 +8,9 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use crate::model::format::filename::slug;
-use crate::model::{AnnotationSet, Article, Label, Metadata, Paragraph};
+use crate::model::{
+    Annotation, AnnotationId, AnnotationSet, Article, Edit, Label, Metadata, Paragraph, Span,
+};
 
 /// Value of the `format` field.
 pub const FORMAT: &str = "claimtag";
@@ -82,6 +84,15 @@ pub struct ExportedAnnotation {
     pub utf16_start: usize,
     /// `end` in UTF-16 code units.
     pub utf16_end: usize,
+    /// Who said or alleged it.
+    #[serde(default)]
+    pub speaker: String,
+    /// The reporting verb or phrase.
+    #[serde(default)]
+    pub cue: String,
+    /// The annotator's note.
+    #[serde(default)]
+    pub note: String,
 }
 
 /// An export that breaks the offset invariant.
@@ -134,6 +145,9 @@ pub fn export(
                 text: text.to_string(),
                 utf16_start,
                 utf16_end,
+                speaker: a.speaker.clone(),
+                cue: a.cue.clone(),
+                note: a.note.clone(),
             })
         })
         .collect::<Result<Vec<_>, ExportError>>()?;
@@ -194,6 +208,88 @@ pub fn check_offsets(export: &NativeExport) -> Result<(), ExportError> {
         }
     }
     Ok(())
+}
+
+/// Most annotations one import may hold.
+pub const MAX_IMPORT_ANNOTATIONS: usize = 100_000;
+
+/// Why a file could not be opened as a claimtag export. Nothing in the app changes.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ImportError {
+    /// Not JSON at all, or JSON of another shape.
+    #[error("This file is not a readable claimtag export: {0}")]
+    Unreadable(String),
+    /// JSON from another tool.
+    #[error("This JSON file is not a claimtag export (it has no \"format\": \"claimtag\").")]
+    Foreign,
+    /// Written by a newer claimtag.
+    #[error("This file is claimtag format version {0}; this build reads version {VERSION}. Use a newer claimtag.")]
+    NewerVersion(u32),
+    /// Offsets in another unit.
+    #[error("This file counts offsets in “{0}”; claimtag reads Unicode code points.")]
+    OffsetUnit(String),
+    /// The text does not match its SHA-256.
+    #[error("The document text does not match its SHA-256: the file was edited or damaged.")]
+    HashMismatch,
+    /// An annotation does not fit the text.
+    #[error("The annotations do not fit the text: {0}.")]
+    Misfit(String),
+    /// Too many annotations.
+    #[error("The file holds {0} annotations; claimtag opens at most 100,000.")]
+    TooMany(usize),
+}
+
+/// Reads a `.claimtag.json` export back into an article and its annotations, checking every
+/// rule the export promises (format, version, offset unit, SHA-256, offsets and texts).
+pub fn import(json: &str) -> Result<(Article, AnnotationSet), ImportError> {
+    let value: serde_json::Value =
+        serde_json::from_str(json).map_err(|e| ImportError::Unreadable(e.to_string()))?;
+    if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
+        return Err(ImportError::Foreign);
+    }
+    if let Some(version) = value.get("version").and_then(|v| v.as_u64()) {
+        if version > u64::from(VERSION) {
+            return Err(ImportError::NewerVersion(
+                u32::try_from(version).unwrap_or(u32::MAX),
+            ));
+        }
+    }
+    let count = value
+        .get("annotations")
+        .and_then(|a| a.as_array())
+        .map_or(0, Vec::len);
+    if count > MAX_IMPORT_ANNOTATIONS {
+        return Err(ImportError::TooMany(count));
+    }
+    let export: NativeExport =
+        serde_json::from_value(value).map_err(|e| ImportError::Unreadable(e.to_string()))?;
+    if export.offsets != OFFSETS {
+        return Err(ImportError::OffsetUnit(export.offsets));
+    }
+    check_offsets(&export).map_err(|e| ImportError::Misfit(e.to_string()))?;
+    let document = export.document;
+    let mut article = Article::from_parts(document.text, document.paragraphs, document.meta)
+        .map_err(|e| ImportError::Misfit(e.to_string()))?;
+    if article.text_sha256() != document.text_sha256 {
+        return Err(ImportError::HashMismatch);
+    }
+    article.normalization = document.normalization;
+    let mut annotations = AnnotationSet::new();
+    for (n, a) in export.annotations.into_iter().enumerate() {
+        let id =
+            a.id.strip_prefix('a')
+                .and_then(|n| n.parse().ok())
+                .filter(|id| annotations.get(AnnotationId(*id)).is_none())
+                .unwrap_or(u32::try_from(n + 1_000_000).unwrap_or(u32::MAX));
+        let annotation = Annotation {
+            speaker: a.speaker,
+            cue: a.cue,
+            note: a.note,
+            ..Annotation::new(AnnotationId(id), a.label, Span::new(a.start, a.end))
+        };
+        annotations.apply(&Edit::Add(annotation));
+    }
+    Ok((article, annotations))
 }
 
 /// The download name of an export: `<slug of the title>.claimtag.json`.
@@ -301,6 +397,61 @@ mod tests {
         let back: NativeExport = serde_json::from_str(&json).unwrap();
         assert_eq!(back, export(&article, &set, "now").unwrap());
         assert_eq!(back.document.id.len(), 4 + 16);
+    }
+
+    #[test]
+    fn imports_what_it_exports() {
+        let (article, mut set) = annotated();
+        let first = set.as_slice()[0].clone();
+        set.change(
+            &article,
+            Annotation {
+                speaker: "Police".into(),
+                note: "n".into(),
+                ..first
+            },
+        )
+        .unwrap();
+        let json = export_json(&article, &set, "now").unwrap();
+        let (back, back_set) = import(&json).unwrap();
+        assert_eq!(back.text(), article.text());
+        assert_eq!(back.paragraphs(), article.paragraphs());
+        assert_eq!(back.meta, article.meta);
+        assert_eq!(back_set.as_slice(), set.as_slice());
+    }
+
+    #[test]
+    fn refuses_bad_imports_with_a_reason() {
+        let (article, set) = annotated();
+        let json = export_json(&article, &set, "now").unwrap();
+        assert!(matches!(
+            import("{not json"),
+            Err(ImportError::Unreadable(_))
+        ));
+        assert_eq!(
+            import(r#"{"text": "x", "label": []}"#),
+            Err(ImportError::Foreign)
+        );
+        let newer = json.replacen("\"version\": 1", "\"version\": 7", 1);
+        assert_eq!(import(&newer), Err(ImportError::NewerVersion(7)));
+        let edited = json.replacen("police said", "police SAID", 1);
+        assert!(matches!(
+            import(&edited),
+            Err(ImportError::Misfit(_) | ImportError::HashMismatch)
+        ));
+        let mut value: serde_json::Value = serde_json::from_str(&json).unwrap();
+        value["annotations"][0]["end"] = serde_json::json!(3);
+        assert!(matches!(
+            import(&value.to_string()),
+            Err(ImportError::Misfit(_))
+        ));
+        value["annotations"][0]["end"] = serde_json::json!(3_000);
+        assert!(matches!(
+            import(&value.to_string()),
+            Err(ImportError::Misfit(_))
+        ));
+        let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+        assert!(matches!(import(&deep), Err(ImportError::Unreadable(_))));
     }
 
     #[test]

@@ -212,12 +212,23 @@ fn clean_title(document: &HtmlElement) -> Option<String> {
         .find("title")
         .map(HtmlElement::text)
         .filter(|t| !t.is_empty());
+    let h1 = document
+        .find("h1")
+        .map(HtmlElement::text)
+        .filter(|t| !t.is_empty());
     let Some(raw) = raw else {
-        return document
-            .find("h1")
-            .map(HtmlElement::text)
-            .filter(|t| !t.is_empty());
+        return h1;
     };
+    // "Port reopens | Daily" with <h1>Port reopens</h1>: the headline is the page's own.
+    if let Some(h1) = h1.filter(|h| raw.starts_with(h.as_str()) && raw.len() > h.len()) {
+        let rest = raw[h1.len()..].trim_start();
+        if ["|", "-", "–", "—", "::", "»"]
+            .iter()
+            .any(|sep| rest.starts_with(sep))
+        {
+            return Some(h1);
+        }
+    }
     for separator in [" | ", " - ", " – ", " — ", " :: ", " » ", " / "] {
         if let Some(at) = raw.rfind(separator) {
             let head = raw[..at].trim();

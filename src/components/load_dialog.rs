@@ -1,0 +1,188 @@
+//! The "Load article" dialog: paste text (using the copied page's HTML when there is some),
+//! open a file, or fetch a URL. Errors are shown here and change nothing in the app.
+
+use wasm_bindgen::JsCast;
+use web_sys::{ClipboardEvent, HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use crate::model::ingest::load::{InputKind, Loaded};
+use crate::services::loader::{load_file, load_input, load_url};
+
+/// Props of [`LoadDialog`].
+#[derive(Properties, PartialEq)]
+pub struct LoadDialogProps {
+    /// Annotations in the document that loading would replace.
+    pub annotation_count: usize,
+    /// A document was loaded.
+    pub on_loaded: Callback<Loaded>,
+    /// The dialog was closed without loading.
+    pub on_close: Callback<()>,
+}
+
+/// A modal dialog named "Load article".
+#[component]
+pub fn LoadDialog(props: &LoadDialogProps) -> Html {
+    let text = use_state(String::new);
+    let pasted_html = use_state(|| None::<(String, String)>);
+    let url = use_state(String::new);
+    let error = use_state(|| None::<String>);
+    let busy = use_state(|| false);
+    let file_ref = use_node_ref();
+    let text_ref = use_node_ref();
+    {
+        let text_ref = text_ref.clone();
+        use_effect_with((), move |_| {
+            if let Some(area) = text_ref.cast::<HtmlTextAreaElement>() {
+                // Focus can fail only if the field is gone; nothing to do then.
+                let _ = area.focus();
+            }
+        });
+    }
+    let finish = {
+        let on_loaded = props.on_loaded.clone();
+        let error = error.clone();
+        let busy = busy.clone();
+        Callback::from(move |result: Result<Loaded, String>| {
+            busy.set(false);
+            match result {
+                Ok(loaded) => on_loaded.emit(loaded),
+                Err(message) => error.set(Some(message)),
+            }
+        })
+    };
+
+    let on_paste = {
+        let pasted_html = pasted_html.clone();
+        Callback::from(move |e: Event| {
+            let Some(data) = e
+                .dyn_ref::<ClipboardEvent>()
+                .and_then(ClipboardEvent::clipboard_data)
+            else {
+                return;
+            };
+            let html = data.get_data("text/html").unwrap_or_default();
+            let plain = data.get_data("text/plain").unwrap_or_default();
+            pasted_html.set((!html.trim().is_empty()).then_some((html, plain)));
+        })
+    };
+    let on_text = {
+        let text = text.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(area) = e.target_dyn_into::<HtmlTextAreaElement>() {
+                text.set(area.value());
+            }
+        })
+    };
+    let on_use_text = {
+        let text = text.clone();
+        let pasted_html = pasted_html.clone();
+        let finish = finish.clone();
+        Callback::from(move |_: MouseEvent| {
+            // The copied page's HTML is used while the text area still holds exactly that paste.
+            let from_html = pasted_html
+                .as_ref()
+                .filter(|(_, plain)| {
+                    normalise_newlines(plain).trim() == normalise_newlines(&text).trim()
+                })
+                .map(|(html, _)| {
+                    load_input(InputKind::Html, html, Some("pasted page".to_string()))
+                });
+            let result = match from_html {
+                Some(Ok(loaded)) => Ok(loaded),
+                _ => load_input(InputKind::PlainText, &text, Some("pasted text".to_string())),
+            };
+            finish.emit(result);
+        })
+    };
+    let on_open_file = {
+        let file_ref = file_ref.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(input) = file_ref.cast::<HtmlInputElement>() {
+                input.click();
+            }
+        })
+    };
+    let on_file = {
+        let finish = finish.clone();
+        let busy = busy.clone();
+        Callback::from(move |e: Event| {
+            let Some(input) = e.target_dyn_into::<HtmlInputElement>() else {
+                return;
+            };
+            let Some(file) = input.files().and_then(|files| files.get(0)) else {
+                return;
+            };
+            input.set_value("");
+            busy.set(true);
+            let finish = finish.clone();
+            wasm_bindgen_futures::spawn_local(async move { finish.emit(load_file(file).await) });
+        })
+    };
+    let on_url = {
+        let url = url.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
+                url.set(input.value());
+            }
+        })
+    };
+    let on_fetch = {
+        let url = url.clone();
+        let finish = finish.clone();
+        let busy = busy.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            busy.set(true);
+            let address = (*url).clone();
+            let finish = finish.clone();
+            wasm_bindgen_futures::spawn_local(async move { finish.emit(load_url(&address).await) });
+        })
+    };
+    let on_close = props.on_close.reform(|_: MouseEvent| ());
+    html! {
+        <div class="ct-dialog-backdrop">
+            <div class="ct-dialog ct-dialog--wide" role="dialog" aria-modal="true" aria-labelledby="ct-load-title">
+                <div class="ct-dialog__head">
+                    <h2 id="ct-load-title">{ "Load article" }</h2>
+                    <button class="ct-button" onclick={on_close}>{ "Cancel" }</button>
+                </div>
+                if props.annotation_count > 0 {
+                    <p class="ct-load__warning">
+                        { format!("Loading replaces the open article and its {} annotation{}. Export them first if you want to keep them.",
+                            props.annotation_count, if props.annotation_count == 1 { "" } else { "s" }) }
+                    </p>
+                }
+                if let Some(message) = &*error {
+                    <p class="ct-notice ct-notice--error" role="alert">{ message }</p>
+                }
+                <label class="ct-field">
+                    <span>{ "Article text" }</span>
+                    <textarea ref={text_ref} rows="10" value={(*text).clone()} onpaste={on_paste} oninput={on_text}
+                        placeholder="Paste an article copied from a web page, or plain text" />
+                </label>
+                <div class="ct-editor__row">
+                    <button class="ct-button ct-button--primary" disabled={text.trim().is_empty()} onclick={on_use_text}>{ "Use this text" }</button>
+                    <button class="ct-button" onclick={on_open_file}>{ "Open file" }</button>
+                    <input ref={file_ref} type="file" hidden=true accept=".txt,.md,.html,.htm,.json,text/plain,text/html,application/json"
+                        onchange={on_file} aria-label="Article file" />
+                    <span class="ct-load__hint">{ ".txt, .md, .html, .claimtag.json — or drop a file anywhere on the page" }</span>
+                </div>
+                <form class="ct-editor__row" onsubmit={on_fetch}>
+                    <label class="ct-field ct-field--inline">
+                        <span>{ "Article URL" }</span>
+                        <input type="url" value={(*url).clone()} oninput={on_url} placeholder="https://…" />
+                    </label>
+                    <button class="ct-button" type="submit" disabled={url.trim().is_empty()}>{ "Fetch" }</button>
+                </form>
+                <p class="ct-load__hint">{ "Fetching asks the site directly from your browser; nothing is fetched unless you press Fetch." }</p>
+                if *busy {
+                    <p role="status">{ "Reading…" }</p>
+                }
+            </div>
+        </div>
+    }
+}
+
+fn normalise_newlines(text: &str) -> String {
+    text.replace("\r\n", "\n")
+}

@@ -1,0 +1,144 @@
+//! What kind of input a file or a paste is, and turning it into an article with annotations.
+
+use crate::model::format::native::import;
+use crate::model::ingest::clean_plain_text;
+use crate::model::ingest::encoding::{EncodingSource, Sniffed};
+use crate::model::ingest::html::{extract_article, HtmlElement};
+use crate::model::{AnnotationSet, Article};
+
+/// How an input is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputKind {
+    /// Text copied from a page, or a `.txt`/`.md` file.
+    PlainText,
+    /// A saved web page.
+    Html,
+    /// claimtag's own `.claimtag.json` export.
+    Native,
+}
+
+/// The kind of a file from its name, or — for other names — from how its text begins.
+pub fn kind_of(name: &str, start: &str) -> InputKind {
+    let lower = name.to_lowercase();
+    if lower.ends_with(".json") {
+        return InputKind::Native;
+    }
+    if lower.ends_with(".html") || lower.ends_with(".htm") || lower.ends_with(".xhtml") {
+        return InputKind::Html;
+    }
+    if lower.ends_with(".txt") || lower.ends_with(".md") || lower.ends_with(".text") {
+        return InputKind::PlainText;
+    }
+    let head = start
+        .trim_start_matches('\u{feff}')
+        .trim_start()
+        .to_lowercase();
+    if head.starts_with('{') {
+        InputKind::Native
+    } else if head.starts_with("<!doctype html") || head.starts_with("<html") {
+        InputKind::Html
+    } else {
+        InputKind::PlainText
+    }
+}
+
+/// A document ready to open, and what the user should know about how it was read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded {
+    /// The article.
+    pub article: Article,
+    /// Its annotations (empty unless it was an export).
+    pub annotations: AnnotationSet,
+    /// A remark for the user, e.g. which encoding was assumed.
+    pub remark: Option<String>,
+}
+
+/// Reads decoded `text` of the given kind. HTML needs the parsed tree, which the caller builds
+/// (the browser's DOMParser), so it is passed in `html`.
+pub fn load_text(
+    kind: InputKind,
+    text: &str,
+    html: Option<&HtmlElement>,
+    source: Option<String>,
+) -> Result<Loaded, String> {
+    let (article, annotations) = match (kind, html) {
+        (InputKind::Native, _) => import(text).map_err(|e| e.to_string())?,
+        (InputKind::Html, Some(document)) => (
+            extract_article(document, source).map_err(|e| e.to_string())?,
+            AnnotationSet::new(),
+        ),
+        (InputKind::Html, None) | (InputKind::PlainText, _) => (
+            clean_plain_text(text, source).map_err(|e| e.to_string())?,
+            AnnotationSet::new(),
+        ),
+    };
+    Ok(Loaded {
+        article,
+        annotations,
+        remark: None,
+    })
+}
+
+/// What to tell the user about an encoding, when it was not plain UTF-8.
+pub fn encoding_remark(sniffed: &Sniffed) -> Option<String> {
+    match sniffed.source {
+        EncodingSource::Assumed => Some(format!(
+            "The file did not say its encoding and is not UTF-8; it was read as {}. If letters look wrong, save it as UTF-8 and open it again.",
+            sniffed.label
+        )),
+        EncodingSource::Declared if sniffed.label != "utf-8" => Some(format!("Read as {}, as the page declares.", sniffed.label)),
+        EncodingSource::Bom if sniffed.label != "utf-8" => Some(format!("Read as {} (byte order mark).", sniffed.label.to_uppercase())),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_by_name_then_by_content() {
+        assert_eq!(kind_of("story.claimtag.json", ""), InputKind::Native);
+        assert_eq!(kind_of("page.HTM", ""), InputKind::Html);
+        assert_eq!(kind_of("notes.md", "<html>"), InputKind::PlainText);
+        assert_eq!(
+            kind_of("dropped", "  <!DOCTYPE html><html>"),
+            InputKind::Html
+        );
+        assert_eq!(kind_of("dropped", "{\"format\":"), InputKind::Native);
+        assert_eq!(kind_of("dropped", "Headline\n\nBody"), InputKind::PlainText);
+    }
+
+    #[test]
+    fn loads_plain_text_and_reports_bad_input() {
+        let loaded = load_text(
+            InputKind::PlainText,
+            "Title here\n\nBody text.",
+            None,
+            Some("a.txt".into()),
+        )
+        .unwrap();
+        assert_eq!(loaded.article.meta.title, "Title here");
+        assert!(loaded.annotations.is_empty());
+        assert!(load_text(InputKind::PlainText, "   ", None, None)
+            .unwrap_err()
+            .contains("empty"));
+        assert!(load_text(InputKind::Native, "[1, 2]", None, None)
+            .unwrap_err()
+            .contains("not a claimtag export"));
+    }
+
+    #[test]
+    fn remarks_on_guessed_encodings_only() {
+        let assumed = Sniffed {
+            label: "windows-1252".into(),
+            source: EncodingSource::Assumed,
+        };
+        assert!(encoding_remark(&assumed).unwrap().contains("windows-1252"));
+        let utf8 = Sniffed {
+            label: "utf-8".into(),
+            source: EncodingSource::ValidUtf8,
+        };
+        assert_eq!(encoding_remark(&utf8), None);
+    }
+}
