@@ -4,7 +4,7 @@ TOOLS_ROOT ?= $(HOME)/.cargo
 export TOOLS_ROOT
 export PATH := $(TOOLS_ROOT)/bin:$(PATH)
 
-.PHONY: setup run test build size clean
+.PHONY: setup run test build size clean bench
 
 setup:
 	bash scripts/setup.sh
@@ -28,3 +28,7 @@ size: build
 clean:
 	cargo clean
 	rm -rf dist e2e/test-results
+
+## Benchmarks (not part of `make test`): HTML extraction quality and speed on ../shared/corpus.
+bench:
+	cargo run --release --locked --example extract_bench -- ../shared/corpus/readability-test-pages

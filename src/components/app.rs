@@ -22,7 +22,7 @@ use crate::sample::sample_article;
 use crate::services::loader::{load_file, load_input};
 use crate::services::{clock, download, selection};
 use crate::state::keymap::{command_for, Command, KeyPress};
-use crate::state::{Action, AppState, Dialog, Notice};
+use crate::state::{count_of, Action, AppState, Dialog, Notice};
 
 /// The whole app, opened on the built-in sample article.
 #[component]
@@ -301,9 +301,8 @@ fn export(article: &Article, annotations: &AnnotationSet) -> Notice {
     let name = file_name(article);
     match download::download(&name, "application/json", &json) {
         Ok(()) => Notice::info(format!(
-            "Exported {} annotation{} to {name}.",
-            annotations.len(),
-            if annotations.len() == 1 { "" } else { "s" }
+            "Exported {} to {name}.",
+            count_of(annotations.len(), "annotation")
         )),
         Err(error) => Notice::error(error.to_string()),
     }

@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use crate::model::ingest::load::{InputKind, Loaded};
 use crate::services::loader::{load_file, load_input, load_url};
+use crate::state::count_of;
 
 /// Props of [`LoadDialog`].
 #[derive(Properties, PartialEq)]
@@ -148,8 +149,8 @@ pub fn LoadDialog(props: &LoadDialogProps) -> Html {
                 </div>
                 if props.annotation_count > 0 {
                     <p class="ct-load__warning">
-                        { format!("Loading replaces the open article and its {} annotation{}. Export them first if you want to keep them.",
-                            props.annotation_count, if props.annotation_count == 1 { "" } else { "s" }) }
+                        { format!("Loading replaces the open article and its {}. Export them first if you want to keep them.",
+                            count_of(props.annotation_count, "annotation")) }
                     </p>
                 }
                 if let Some(message) = &*error {

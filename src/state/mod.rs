@@ -9,7 +9,7 @@ use std::rc::Rc;
 use yew::Reducible;
 
 pub use keymap::Boundary;
-pub use notice::{Notice, NoticeKind};
+pub use notice::{count_of, Notice, NoticeKind};
 
 use crate::model::ingest::load::Loaded;
 use crate::model::search::find_all;
@@ -426,9 +426,9 @@ impl Reducible for AppState {
                 next.annotations = Rc::new(annotations);
                 next.snap_words = self.snap_words;
                 let opened = format!(
-                    "Opened “{title}”: {} paragraphs, {} annotations.",
-                    next.article.paragraphs().len(),
-                    next.annotations.len()
+                    "Opened “{title}”: {}, {}.",
+                    count_of(next.article.paragraphs().len(), "paragraph"),
+                    count_of(next.annotations.len(), "annotation")
                 );
                 next.notice = Some(Notice::info(match remark {
                     Some(remark) => format!("{opened} {remark}"),

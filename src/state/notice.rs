@@ -35,3 +35,12 @@ impl Notice {
         }
     }
 }
+
+/// `"1 annotation"`, `"3 annotations"`: a count with its noun, plural when needed.
+pub fn count_of(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
