@@ -10,8 +10,13 @@ use yew::prelude::*;
 use crate::components::article_details::ArticleDetails;
 use crate::components::article_view::ArticleView;
 use crate::components::dialogs::DialogLayer;
+use crate::components::library_view::LibraryView;
 use crate::components::load_dialog::LoadDialog;
 use crate::components::notice_bar::NoticeBar;
+use crate::components::persistence::{
+    reload_from_library, use_autosave, use_startup, use_tab_sync,
+};
+use crate::components::save_banner::SaveBanner;
 use crate::components::selection_toolbar::SelectionToolbar;
 use crate::components::sidebar::{current_match, Sidebar};
 use crate::components::top_bar::TopBar;
@@ -19,8 +24,9 @@ use crate::model::format::native::{export_json, file_name};
 use crate::model::ingest::load::{InputKind, Loaded};
 use crate::model::{AnnotationSet, Article, Label, Metadata, ParagraphKind};
 use crate::sample::sample_article;
+use crate::services::library::open_document;
 use crate::services::loader::{load_file, load_input};
-use crate::services::{clock, download, selection};
+use crate::services::{clock, download, selection, tabs};
 use crate::state::keymap::{command_for, Command, KeyPress};
 use crate::state::{count_of, Action, AppState, Dialog, Notice};
 
@@ -51,6 +57,17 @@ pub fn App() -> Html {
     let on_dismiss = dispatch.reform(|()| Action::DismissNotice);
 
     use_drop_to_load(dispatch.clone());
+    use_startup(dispatch.clone());
+    use_autosave(&state, dispatch.clone());
+    use_tab_sync(&state, dispatch.clone());
+    let on_loaded = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |loaded: Loaded| open_unless_stored(loaded, dispatch.clone()))
+    };
+    let on_reload = {
+        let (id, dispatch) = (state.doc.id.clone(), dispatch.clone());
+        Callback::from(move |()| reload_from_library(id.clone(), dispatch.clone()))
+    };
     {
         let state = state.clone();
         let article_ref = article_ref.clone();
@@ -75,11 +92,19 @@ pub fn App() -> Html {
                 can_undo={state.history.can_undo()}
                 can_redo={state.history.can_redo()}
                 snap_words={state.snap_words}
+                save={state.save.clone()}
                 on_tag={on_tag.clone()}
-                on_export={on_export}
+                on_export={on_export.clone()}
                 dispatch={dispatch.clone()}
             />
             <NoticeBar notice={state.notice.clone()} on_dismiss={on_dismiss} />
+            <SaveBanner
+                status={state.save.clone()}
+                on_export_now={on_export.clone()}
+                on_retry={dispatch.reform(|()| Action::RetrySave)}
+                on_reload={on_reload}
+                on_keep_mine={dispatch.reform(|()| Action::KeepMine)}
+            />
             <main class="ct-main">
                 <ArticleView
                     article={state.article.clone()}
@@ -105,8 +130,17 @@ pub fn App() -> Html {
             if state.dialog == Some(Dialog::Load) {
                 <LoadDialog
                     annotation_count={state.annotations.len()}
-                    on_loaded={dispatch.reform(|loaded| Action::Load(Box::new(loaded)))}
+                    on_loaded={on_loaded.clone()}
                     on_close={dispatch.reform(|()| Action::ShowDialog(None))}
+                />
+            }
+            if state.dialog == Some(Dialog::Library) {
+                <LibraryView
+                    open_id={state.doc.id.clone()}
+                    tab={state.tab.clone()}
+                    annotator={state.annotator.clone()}
+                    status={state.doc.status}
+                    dispatch={dispatch.clone()}
                 />
             }
         </div>
@@ -132,7 +166,7 @@ fn use_drop_to_load(dispatch: Callback<Action>) {
             event.prevent_default();
             let dispatch = dispatch.clone();
             let finish = move |result: Result<Loaded, String>| match result {
-                Ok(loaded) => dispatch.emit(Action::Load(Box::new(loaded))),
+                Ok(loaded) => open_unless_stored(loaded, dispatch.clone()),
                 Err(message) => dispatch.emit(Action::Notify(Notice::error(message))),
             };
             if let Some(file) = data.files().and_then(|files| files.get(0)) {
@@ -160,10 +194,37 @@ fn use_drop_to_load(dispatch: Callback<Action>) {
     });
 }
 
+/// Opens a loaded document — or, when the library already holds the same text, the stored one
+/// with its annotations, instead of a duplicate.
+fn open_unless_stored(loaded: Loaded, dispatch: Callback<Action>) {
+    let id = crate::model::library::doc_id(&loaded.article);
+    wasm_bindgen_futures::spawn_local(async move {
+        match open_document(&id).await {
+            Ok(Some((stored, info))) if info.deleted_at.is_none() => {
+                let remark = format!(
+                    "This article is already in your library, so that copy ({}) was opened instead of a duplicate.",
+                    count_of(stored.annotations.len(), "annotation")
+                );
+                dispatch.emit(Action::OpenStored {
+                    loaded: Box::new(Loaded {
+                        remark: Some(remark),
+                        ..stored
+                    }),
+                    info,
+                });
+            }
+            _ => dispatch.emit(Action::Load(Box::new(loaded))),
+        }
+    });
+}
+
 /// The sample article, or — should it ever fail to clean up — a one-line article saying so.
 fn initial_state() -> AppState {
     match sample_article() {
-        Ok(article) => AppState::new(article),
+        Ok(article) => AppState {
+            tab: tabs::new_tab_id(),
+            ..AppState::new(article)
+        },
         Err(error) => {
             let message = format!("The sample article could not be opened: {error}");
             let article = Article::from_paragraphs(
@@ -174,6 +235,7 @@ fn initial_state() -> AppState {
                 },
             );
             let mut state = AppState::new(article);
+            state.tab = tabs::new_tab_id();
             state.notice = Some(Notice::error(message));
             state
         }

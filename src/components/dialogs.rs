@@ -68,7 +68,7 @@ pub fn DialogLayer(props: &DialogLayerProps) -> Html {
         Some(Dialog::Shortcuts) => ("Keyboard shortcuts", shortcuts()),
         Some(Dialog::Guidelines) => ("Annotation guidelines", guidelines()),
         // The load dialog has its own component (it needs the app's callbacks).
-        Some(Dialog::Load) | None => return Html::default(),
+        Some(Dialog::Load | Dialog::Library) | None => return Html::default(),
     };
     let dispatch = props.dispatch.clone();
     let close = Callback::from(move |_: MouseEvent| dispatch.emit(Action::ShowDialog(None)));

@@ -3,9 +3,10 @@
 use yew::prelude::*;
 
 use crate::components::label_toolbar::LabelToolbar;
+use crate::components::save_banner::SaveIndicator;
 use crate::model::Label;
 use crate::services::theme::{self, Theme};
-use crate::state::{Action, Dialog};
+use crate::state::{Action, Dialog, SaveStatus};
 
 /// Props of [`TopBar`].
 #[derive(Properties, PartialEq)]
@@ -16,6 +17,8 @@ pub struct TopBarProps {
     pub can_redo: bool,
     /// New spans snap to whole words.
     pub snap_words: bool,
+    /// Whether the document is stored.
+    pub save: SaveStatus,
     /// A label button was pressed.
     pub on_tag: Callback<Label>,
     /// "Export JSON" was pressed.
@@ -44,7 +47,9 @@ pub fn TopBar(props: &TopBarProps) -> Html {
     html! {
         <header class="ct-topbar">
             <span class="ct-topbar__brand">{ "claimtag" }</span>
+            <button class="ct-button" onclick={send(Action::ShowDialog(Some(Dialog::Library)))}>{ "Library" }</button>
             <button class="ct-button" onclick={send(Action::ShowDialog(Some(Dialog::Load)))}>{ "Load article" }</button>
+            <SaveIndicator status={props.save.clone()} />
             <LabelToolbar on_tag={props.on_tag.clone()} />
             <div class="ct-topbar__group" role="group" aria-label="History">
                 <button class="ct-button" disabled={!props.can_undo} onclick={send(Action::Undo)}

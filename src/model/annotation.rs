@@ -31,6 +31,9 @@ pub struct Annotation {
     pub cue: String,
     /// The annotator's note (empty when none).
     pub note: String,
+    /// Who made the annotation (the name set in the library; empty when none was set).
+    #[serde(default)]
+    pub annotator: String,
 }
 
 impl Annotation {
@@ -43,6 +46,7 @@ impl Annotation {
             speaker: String::new(),
             cue: String::new(),
             note: String::new(),
+            annotator: String::new(),
         }
     }
 }

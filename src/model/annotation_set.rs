@@ -49,8 +49,22 @@ impl AnnotationSet {
         span: Span,
         label: Label,
     ) -> Result<Annotation, EditError> {
+        self.add_by(article, span, label, "")
+    }
+
+    /// [`AnnotationSet::add`], recording who made the annotation.
+    pub fn add_by(
+        &mut self,
+        article: &Article,
+        span: Span,
+        label: Label,
+        annotator: &str,
+    ) -> Result<Annotation, EditError> {
         let span = self.check(article, span, label, None)?;
-        let annotation = Annotation::new(AnnotationId(self.next_id), label, span);
+        let annotation = Annotation {
+            annotator: annotator.to_string(),
+            ..Annotation::new(AnnotationId(self.next_id), label, span)
+        };
         self.insert(annotation.clone());
         Ok(annotation)
     }

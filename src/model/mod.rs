@@ -16,6 +16,7 @@ pub mod history;
 pub mod ingest;
 pub mod label;
 pub mod layers;
+pub mod library;
 pub mod search;
 pub mod segment;
 pub mod span;

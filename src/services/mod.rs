@@ -4,6 +4,9 @@
 pub mod clock;
 pub mod download;
 pub mod html_dom;
+pub mod library;
 pub mod loader;
 pub mod selection;
+pub mod storage;
+pub mod tabs;
 pub mod theme;

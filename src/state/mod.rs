@@ -12,6 +12,7 @@ pub use keymap::Boundary;
 pub use notice::{count_of, Notice, NoticeKind};
 
 use crate::model::ingest::load::Loaded;
+use crate::model::library::{doc_id, DocInfo, DocStatus};
 use crate::model::search::find_all;
 use crate::model::segment::{
     next_char_edge, next_word_edge, sentence_at, sentences, snap_to_words, Edge,
@@ -30,6 +31,8 @@ pub enum Dialog {
     Guidelines,
     /// Paste, open or fetch an article.
     Load,
+    /// Every stored document.
+    Library,
 }
 
 /// Everything the app shows.
@@ -61,6 +64,36 @@ pub struct AppState {
     pub current_match: Option<usize>,
     /// The last message for the user.
     pub notice: Option<Notice>,
+    /// The open document's library bookkeeping (id, revision, status).
+    pub doc: DocInfo,
+    /// Written into every new annotation.
+    pub annotator: String,
+    /// Whether the open document is safely stored.
+    pub save: SaveStatus,
+    /// The library has been read at start-up (autosave waits for it).
+    pub ready: bool,
+    /// This tab's id, to tell its own saves from another tab's.
+    pub tab: String,
+    /// Counts changes to the document, so a save knows whether it saved the latest one.
+    pub edits: u64,
+    /// The user chose to keep this tab's version: the next save overwrites whatever is stored.
+    pub overwrite: bool,
+}
+
+/// Whether the open document is safely stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveStatus {
+    /// Stored as shown.
+    Saved,
+    /// Changed since the last save; a save is due.
+    Pending,
+    /// The last save failed for this reason; work is only in memory.
+    Failed(String),
+    /// Another tab saved newer work of this document (its revision).
+    Conflict {
+        /// The revision the other tab stored.
+        theirs: u64,
+    },
 }
 
 /// What a user can do.
@@ -132,6 +165,43 @@ pub enum Action {
     ShowDialog(Option<Dialog>),
     /// Open a newly loaded document in place of the current one.
     Load(Box<Loaded>),
+    /// Open a document from the library.
+    OpenStored {
+        /// The document.
+        loaded: Box<Loaded>,
+        /// Its bookkeeping.
+        info: DocInfo,
+    },
+    /// Start-up finished reading the library; the annotator name found there.
+    Started {
+        /// The stored annotator name.
+        annotator: String,
+    },
+    /// A save of `revision` by this tab succeeded.
+    Saved {
+        /// The document's [`AppState::edits`] when the save started.
+        edits: u64,
+        /// The revision now stored.
+        revision: u64,
+        /// When it was stored.
+        edited_at: String,
+        /// When the document entered the library.
+        added_at: String,
+    },
+    /// A save failed.
+    SaveFailed(String),
+    /// Another tab stored newer work of the open document, at this revision.
+    Conflict(u64),
+    /// Keep this tab's version: the next save overwrites the other tab's revision.
+    KeepMine,
+    /// Try a failed save again.
+    RetrySave,
+    /// Rename the open document.
+    RenameOpen(String),
+    /// Set the document's status.
+    SetStatus(DocStatus),
+    /// Set the annotator name.
+    SetAnnotator(String),
     /// Change the article's title, date, byline or source.
     SetMeta(Metadata),
     /// Put a set-aside line back into the text.
@@ -146,6 +216,16 @@ impl AppState {
     /// A state showing `article` with no annotations.
     pub fn new(article: Article) -> Self {
         AppState {
+            doc: DocInfo {
+                id: doc_id(&article),
+                ..DocInfo::default()
+            },
+            annotator: String::new(),
+            save: SaveStatus::Pending,
+            ready: false,
+            tab: String::new(),
+            edits: 0,
+            overwrite: false,
             sentences: Rc::new(sentences(&article)),
             article: Rc::new(article),
             annotations: Rc::new(AnnotationSet::new()),
@@ -170,6 +250,17 @@ impl AppState {
     /// The span of the sentence under the cursor.
     pub fn cursor_span(&self) -> Option<Span> {
         self.sentences.get(self.cursor?).copied()
+    }
+
+    /// A state for another document, keeping this tab's settings.
+    fn fresh(&self, article: Article, annotations: AnnotationSet) -> AppState {
+        let mut next = AppState::new(article);
+        next.annotations = Rc::new(annotations);
+        next.snap_words = self.snap_words;
+        next.annotator = self.annotator.clone();
+        next.ready = self.ready;
+        next.tab = self.tab.clone();
+        next
     }
 
     fn with(self: &Rc<Self>, change: impl FnOnce(&mut AppState)) -> Rc<Self> {
@@ -232,8 +323,9 @@ impl AppState {
         } else {
             span
         };
+        let annotator = self.annotator.clone();
         self.edit(false, |article, set| {
-            set.add(article, span, label).map(Edit::Add)
+            set.add_by(article, span, label, &annotator).map(Edit::Add)
         })
     }
 
@@ -263,7 +355,30 @@ impl AppState {
 impl Reducible for AppState {
     type Action = Action;
 
+    /// Applies `action`; whenever the document itself changed, marks it as due for saving.
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let before = self.clone();
+        // Opening a document (also another tab's newer version of this one) is not an edit.
+        let opens = matches!(action, Action::Load(_) | Action::OpenStored { .. });
+        let next = self.apply(action);
+        let changed = !Rc::ptr_eq(&before.article, &next.article)
+            || !Rc::ptr_eq(&before.annotations, &next.annotations)
+            || before.doc.status != next.doc.status;
+        let same_doc = before.doc.id == next.doc.id;
+        if changed && same_doc && !opens {
+            return next.with(|s| {
+                s.edits += 1;
+                if !matches!(s.save, SaveStatus::Conflict { .. }) {
+                    s.save = SaveStatus::Pending;
+                }
+            });
+        }
+        next
+    }
+}
+
+impl AppState {
+    fn apply(self: Rc<Self>, action: Action) -> Rc<Self> {
         match action {
             Action::Tag { span, label } => self.add(span, label, self.snap_words),
             Action::TagCursor(label) => match self.cursor_span() {
@@ -422,9 +537,7 @@ impl Reducible for AppState {
                     remark,
                 } = *loaded;
                 let title = article.meta.title.clone();
-                let mut next = AppState::new(article);
-                next.annotations = Rc::new(annotations);
-                next.snap_words = self.snap_words;
+                let mut next = self.fresh(article, annotations);
                 let opened = format!(
                     "Opened “{title}”: {}, {}.",
                     count_of(next.article.paragraphs().len(), "paragraph"),
@@ -451,16 +564,63 @@ impl Reducible for AppState {
                 let mut annotations = (*self.annotations).clone();
                 annotations.shift(at, grown);
                 let had_history = self.history.can_undo() || self.history.can_redo();
-                let next = AppState {
-                    annotations: Rc::new(annotations),
-                    history: Rc::new(History::default()),
-                    notice: had_history.then(|| Notice::info("The line is back in the text. Undo history was cleared, since offsets moved.")),
-                    selected: self.selected,
-                    snap_words: self.snap_words,
-                    ..AppState::new(article)
-                };
+                let mut next = self.fresh(article, annotations);
+                next.edits = self.edits + 1;
+                next.doc = self.doc.clone();
+                next.notice = had_history.then(|| Notice::info("The line is back in the text. Undo history was cleared, since offsets moved."));
+                next.selected = self.selected;
                 Rc::new(next)
             }
+            Action::OpenStored { loaded, info } => {
+                let Loaded {
+                    article,
+                    annotations,
+                    remark,
+                } = *loaded;
+                let mut next = self.fresh(article, annotations);
+                next.doc = info;
+                next.save = SaveStatus::Saved;
+                next.notice = remark.map(Notice::info);
+                Rc::new(next)
+            }
+            Action::Started { annotator } => self.with(|s| {
+                s.ready = true;
+                s.annotator = annotator;
+            }),
+            Action::Saved {
+                edits,
+                revision,
+                edited_at,
+                added_at,
+            } => self.with(|s| {
+                s.doc.revision = revision;
+                s.doc.writer = s.tab.clone();
+                s.doc.edited_at = edited_at;
+                s.doc.added_at = added_at;
+                s.overwrite = false;
+                if !matches!(s.save, SaveStatus::Conflict { .. }) && s.edits == edits {
+                    s.save = SaveStatus::Saved;
+                }
+            }),
+            Action::SaveFailed(reason) => self.with(|s| s.save = SaveStatus::Failed(reason)),
+            Action::RetrySave => self.with(|s| s.save = SaveStatus::Pending),
+            Action::RenameOpen(title) => {
+                let mut meta = self.article.meta.clone();
+                meta.title = title;
+                self.apply(Action::SetMeta(meta))
+            }
+            Action::Conflict(theirs) => self.with(|s| s.save = SaveStatus::Conflict { theirs }),
+            Action::KeepMine => match self.save {
+                SaveStatus::Conflict { theirs } => self.with(|s| {
+                    s.doc.revision = theirs;
+                    s.overwrite = true;
+                    s.save = SaveStatus::Pending;
+                }),
+                _ => self,
+            },
+            Action::SetStatus(status) if status == self.doc.status => self,
+            Action::SetStatus(status) => self.with(|s| s.doc.status = status),
+            Action::SetAnnotator(name) => self.with(|s| s.annotator = name),
             Action::Notify(notice) => self.with(|s| s.notice = Some(notice)),
             Action::DismissNotice if self.notice.is_none() => self,
             Action::DismissNotice => self.with(|s| s.notice = None),

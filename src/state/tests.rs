@@ -203,3 +203,46 @@ fn metadata_edits_and_restoring_a_line_keep_annotations_in_place() {
     assert_eq!(text(&s, id), "Second");
     assert!(!s.history.can_undo());
 }
+
+#[test]
+fn opening_a_newer_version_is_not_an_edit_and_saves_track_edits() {
+    use crate::model::ingest::load::Loaded;
+    let s = tag(state(), 0, 9, Label::Quote);
+    assert_eq!(s.save, SaveStatus::Pending);
+    let edits = s.edits;
+    let s = s.reduce(Action::Saved {
+        edits,
+        revision: 4,
+        edited_at: "t".into(),
+        added_at: "t".into(),
+    });
+    assert_eq!(s.save, SaveStatus::Saved);
+    let reopened = s.clone().reduce(Action::OpenStored {
+        loaded: Box::new(Loaded {
+            article: (*s.article).clone(),
+            annotations: (*s.annotations).clone(),
+            remark: None,
+        }),
+        info: s.doc.clone(),
+    });
+    assert_eq!(reopened.save, SaveStatus::Saved);
+    // A save that finishes after a newer edit leaves the document pending.
+    let edited = tag(reopened, 10, 14, Label::Fact);
+    let stale = edited.edits - 1;
+    let after = edited.reduce(Action::Saved {
+        edits: stale,
+        revision: 5,
+        edited_at: "t".into(),
+        added_at: "t".into(),
+    });
+    assert_eq!(after.save, SaveStatus::Pending);
+    let conflict = after.reduce(Action::Conflict(9)).reduce(Action::KeepMine);
+    assert_eq!(
+        (
+            conflict.doc.revision,
+            conflict.overwrite,
+            conflict.save.clone()
+        ),
+        (9, true, SaveStatus::Pending)
+    );
+}

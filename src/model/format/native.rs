@@ -93,6 +93,9 @@ pub struct ExportedAnnotation {
     /// The annotator's note.
     #[serde(default)]
     pub note: String,
+    /// Who made it.
+    #[serde(default)]
+    pub annotator: String,
 }
 
 /// An export that breaks the offset invariant.
@@ -148,6 +151,7 @@ pub fn export(
                 speaker: a.speaker.clone(),
                 cue: a.cue.clone(),
                 note: a.note.clone(),
+                annotator: a.annotator.clone(),
             })
         })
         .collect::<Result<Vec<_>, ExportError>>()?;
@@ -285,6 +289,7 @@ pub fn import(json: &str) -> Result<(Article, AnnotationSet), ImportError> {
             speaker: a.speaker,
             cue: a.cue,
             note: a.note,
+            annotator: a.annotator,
             ..Annotation::new(AnnotationId(id), a.label, Span::new(a.start, a.end))
         };
         annotations.apply(&Edit::Add(annotation));

@@ -1,0 +1,172 @@
+//! Hooks that keep the open document in the library: read it at start-up, save it shortly
+//! after every change (and at once when the page is hidden), and follow other tabs' saves.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo::events::EventListener;
+use gloo::timers::callback::Timeout;
+use yew::prelude::*;
+
+use crate::model::ingest::load::Loaded;
+use crate::services::library::{open_document, save, startup, SaveOutcome, Snapshot};
+use crate::services::storage::persist_and_estimate;
+use crate::services::tabs;
+use crate::state::{Action, AppState, Notice, SaveStatus};
+
+/// Milliseconds between the last change and its save.
+const SAVE_DELAY_MS: u32 = 400;
+
+/// Reads the library once: reopens the document open last, and the annotator name.
+#[hook]
+pub fn use_startup(dispatch: Callback<Action>) {
+    use_effect_with((), move |_| {
+        wasm_bindgen_futures::spawn_local(async move {
+            match startup().await {
+                Ok((open, annotator)) => {
+                    if let Some((loaded, info)) = open {
+                        dispatch.emit(Action::OpenStored {
+                            loaded: Box::new(loaded),
+                            info,
+                        });
+                    }
+                    dispatch.emit(Action::Started { annotator });
+                }
+                Err(error) => {
+                    dispatch.emit(Action::Started {
+                        annotator: String::new(),
+                    });
+                    dispatch.emit(Action::SaveFailed(error.to_string()));
+                }
+            }
+            // Ask the browser not to evict the library under storage pressure.
+            let _ = persist_and_estimate().await;
+        });
+    });
+}
+
+/// Saves the open document [`SAVE_DELAY_MS`] after its last change, and at once when the page
+/// is hidden or closed.
+#[hook]
+pub fn use_autosave(state: &UseReducerHandle<AppState>, dispatch: Callback<Action>) {
+    let due = state.ready && state.save == SaveStatus::Pending;
+    let snapshot = Snapshot {
+        info: state.doc.clone(),
+        article: state.article.clone(),
+        annotations: state.annotations.clone(),
+        tab: state.tab.clone(),
+        overwrite: state.overwrite,
+    };
+    let edits = state.edits;
+    let snapshot = Rc::new(RefCell::new(Some(snapshot)));
+    use_effect_with(
+        (due, edits, state.doc.id.clone(), state.doc.revision),
+        move |(due, _, _, _)| {
+            let run = {
+                let snapshot = snapshot.clone();
+                let dispatch = dispatch.clone();
+                move || {
+                    let Some(snapshot) = snapshot.borrow_mut().take() else {
+                        return;
+                    };
+                    let dispatch = dispatch.clone();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        dispatch.emit(match save(&snapshot).await {
+                            Ok(SaveOutcome::Saved {
+                                revision,
+                                edited_at,
+                                added_at,
+                            }) => Action::Saved {
+                                edits,
+                                revision,
+                                edited_at,
+                                added_at,
+                            },
+                            Ok(SaveOutcome::Conflict(theirs)) => Action::Conflict(theirs),
+                            Err(error) => Action::SaveFailed(error.to_string()),
+                        });
+                    });
+                }
+            };
+            let guards = due.then(|| {
+                let run = Rc::new(run);
+                let timer = {
+                    let run = run.clone();
+                    Timeout::new(SAVE_DELAY_MS, move || run())
+                };
+                let document = gloo::utils::document();
+                let hidden = {
+                    let run = run.clone();
+                    EventListener::new(&document, "visibilitychange", move |_| {
+                        if gloo::utils::document().visibility_state()
+                            == web_sys::VisibilityState::Hidden
+                        {
+                            run();
+                        }
+                    })
+                };
+                let leaving =
+                    EventListener::new(&gloo::utils::window(), "pagehide", move |_| run());
+                (timer, hidden, leaving)
+            });
+            move || drop(guards)
+        },
+    );
+}
+
+/// Follows other tabs' saves of the open document: a tab with nothing unsaved reloads the newer
+/// version; a tab with unsaved work learns of the conflict when it next saves.
+#[hook]
+pub fn use_tab_sync(state: &UseReducerHandle<AppState>, dispatch: Callback<Action>) {
+    let id = state.doc.id.clone();
+    let revision = state.doc.revision;
+    let tab = state.tab.clone();
+    let clean = state.save == SaveStatus::Saved;
+    use_effect_with(
+        (id, revision, tab, clean),
+        move |(id, revision, tab, clean)| {
+            let (id, revision, tab, clean) = (id.clone(), *revision, tab.clone(), *clean);
+            let subscription = tabs::listen(move |saved| {
+                if saved.id != id || saved.tab == tab || saved.revision <= revision {
+                    return;
+                }
+                if !clean {
+                    // This tab's next save finds the newer revision and reports the conflict.
+                    return;
+                }
+                let dispatch = dispatch.clone();
+                let id = id.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    if let Ok(Some((loaded, info))) = open_document(&id).await {
+                        dispatch.emit(Action::OpenStored {
+                            loaded: Box::new(Loaded {
+                                remark: Some(
+                                    "Updated with newer changes saved in another tab.".to_string(),
+                                ),
+                                ..loaded
+                            }),
+                            info,
+                        });
+                    }
+                });
+            });
+            move || drop(subscription)
+        },
+    );
+}
+
+/// Reopens the library's version of the open document (after a conflict).
+pub fn reload_from_library(id: String, dispatch: Callback<Action>) {
+    wasm_bindgen_futures::spawn_local(async move {
+        match open_document(&id).await {
+            Ok(Some((loaded, info))) => dispatch.emit(Action::OpenStored {
+                loaded: Box::new(loaded),
+                info,
+            }),
+            Ok(None) => dispatch.emit(Action::Notify(Notice::error(
+                "This document is no longer in the library.",
+            ))),
+            Err(error) => dispatch.emit(Action::SaveFailed(error.to_string())),
+        }
+    });
+}

@@ -1,0 +1,162 @@
+//! Saving the open document into the library and reading it back at start-up, with the
+//! revision check that keeps two tabs from silently overwriting each other's work.
+
+use std::rc::Rc;
+
+use crate::model::ingest::load::Loaded;
+use crate::model::library::{DocInfo, StoredDocument};
+use crate::model::{AnnotationSet, Article};
+use crate::services::clock::now_iso;
+use crate::services::storage::{Storage, StorageError};
+use crate::services::tabs;
+
+/// Setting that names the document open last.
+pub const OPEN_DOCUMENT: &str = "open_document";
+/// Setting that holds the annotator name.
+pub const ANNOTATOR: &str = "annotator";
+
+/// What is being saved.
+pub struct Snapshot {
+    /// Bookkeeping as this tab knows it.
+    pub info: DocInfo,
+    /// The article.
+    pub article: Rc<Article>,
+    /// Its annotations.
+    pub annotations: Rc<AnnotationSet>,
+    /// This tab.
+    pub tab: String,
+    /// Store even if another tab stored a newer revision (the user chose this tab's version).
+    pub overwrite: bool,
+}
+
+/// How a save ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveOutcome {
+    /// Stored.
+    Saved {
+        /// The new revision.
+        revision: u64,
+        /// Now.
+        edited_at: String,
+        /// When the document entered the library.
+        added_at: String,
+    },
+    /// Another tab stored a newer revision; nothing was written.
+    Conflict(u64),
+}
+
+/// Saves the snapshot unless another tab stored newer work of the same document.
+pub async fn save(snapshot: &Snapshot) -> Result<SaveOutcome, StorageError> {
+    let storage = Storage::open().await?;
+    let stored = storage.get_summary(&snapshot.info.id).await?;
+    if let Some(stored) = &stored {
+        let newer_elsewhere =
+            stored.info.revision > snapshot.info.revision && stored.info.writer != snapshot.tab;
+        if newer_elsewhere && !snapshot.overwrite {
+            return Ok(SaveOutcome::Conflict(stored.info.revision));
+        }
+    }
+    let now = now_iso();
+    let added_at = stored
+        .as_ref()
+        .map(|s| s.info.added_at.clone())
+        .filter(|a| !a.is_empty())
+        .unwrap_or_else(|| now.clone());
+    let revision = stored
+        .as_ref()
+        .map_or(0, |s| s.info.revision)
+        .max(snapshot.info.revision)
+        + 1;
+    let info = DocInfo {
+        revision,
+        writer: snapshot.tab.clone(),
+        edited_at: now.clone(),
+        added_at: added_at.clone(),
+        deleted_at: None,
+        ..snapshot.info.clone()
+    };
+    storage
+        .put_document(&StoredDocument::new(
+            info,
+            &snapshot.article,
+            &snapshot.annotations,
+        ))
+        .await?;
+    storage
+        .put_setting(OPEN_DOCUMENT, &snapshot.info.id)
+        .await?;
+    tabs::announce(&snapshot.info.id, revision, &snapshot.tab);
+    Ok(SaveOutcome::Saved {
+        revision,
+        edited_at: now,
+        added_at,
+    })
+}
+
+/// A stored document, opened.
+pub async fn open_document(id: &str) -> Result<Option<(Loaded, DocInfo)>, StorageError> {
+    let storage = Storage::open().await?;
+    let Some(stored) = storage.get_document(id).await? else {
+        return Ok(None);
+    };
+    let (article, annotations) = stored.open().map_err(|e| StorageError(e.to_string()))?;
+    Ok(Some((
+        Loaded {
+            article,
+            annotations,
+            remark: None,
+        },
+        stored.info,
+    )))
+}
+
+/// What start-up finds: the document open last (if it is still in the library) and the
+/// annotator name.
+pub async fn startup() -> Result<(Option<(Loaded, DocInfo)>, String), StorageError> {
+    let storage = Storage::open().await?;
+    let annotator = storage.get_setting(ANNOTATOR).await?.unwrap_or_default();
+    let open = match storage.get_setting(OPEN_DOCUMENT).await? {
+        Some(id) => open_document(&id)
+            .await?
+            .filter(|(_, info)| info.deleted_at.is_none()),
+        None => None,
+    };
+    Ok((open, annotator))
+}
+
+/// Changes a stored document that is not open here (rename, status, trash), as a new revision.
+pub async fn update_stored(
+    id: &str,
+    tab: &str,
+    change: impl FnOnce(&mut StoredDocument),
+) -> Result<(), StorageError> {
+    let storage = Storage::open().await?;
+    let Some(mut stored) = storage.get_document(id).await? else {
+        return Err(StorageError(
+            "the document is no longer in the library".to_string(),
+        ));
+    };
+    change(&mut stored);
+    stored.info.revision += 1;
+    stored.info.writer = tab.to_string();
+    stored.info.edited_at = now_iso();
+    storage.put_document(&stored).await?;
+    tabs::announce(id, stored.info.revision, tab);
+    Ok(())
+}
+
+/// Every document in the library that is not in the trash, opened, in the order added.
+pub async fn all_open_documents() -> Result<Vec<(Article, AnnotationSet)>, StorageError> {
+    let storage = Storage::open().await?;
+    let mut documents: Vec<StoredDocument> = storage
+        .all_documents()
+        .await?
+        .into_iter()
+        .filter(|d| d.info.deleted_at.is_none())
+        .collect();
+    documents.sort_by(|a, b| a.info.added_at.cmp(&b.info.added_at));
+    documents
+        .iter()
+        .map(|d| d.open().map_err(|e| StorageError(e.to_string())))
+        .collect()
+}

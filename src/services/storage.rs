@@ -1,0 +1,193 @@
+//! The library in IndexedDB: documents, their summaries and settings, each stored as JSON text
+//! under its key. Every failure comes back as a [`StorageError`] with the browser's reason; the
+//! app keeps working in memory when storage does not.
+
+use idb::{Database, DatabaseEvent, Factory, ObjectStoreParams, TransactionMode};
+use thiserror::Error;
+use wasm_bindgen::JsValue;
+
+use crate::model::library::{DocSummary, StoredDocument};
+
+const DB_NAME: &str = "claimtag";
+const DB_VERSION: u32 = 1;
+const DOCUMENTS: &str = "documents";
+const SUMMARIES: &str = "summaries";
+const SETTINGS: &str = "settings";
+
+/// Why the library could not be read or written.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[error("{0}")]
+pub struct StorageError(pub String);
+
+impl From<idb::Error> for StorageError {
+    fn from(error: idb::Error) -> Self {
+        let text = error.to_string();
+        if text.contains("Quota") || text.contains("quota") {
+            StorageError("the browser's storage is full (quota exceeded)".to_string())
+        } else {
+            StorageError(format!("browser storage failed: {text}"))
+        }
+    }
+}
+
+/// An open connection to the library database.
+pub struct Storage {
+    db: Database,
+}
+
+impl Storage {
+    /// Opens (creating on first use) the library database.
+    pub async fn open() -> Result<Storage, StorageError> {
+        let factory = Factory::new().map_err(|_| {
+            StorageError(
+                "IndexedDB is not available in this browser mode (private windows may block it)"
+                    .to_string(),
+            )
+        })?;
+        let mut request = factory.open(DB_NAME, Some(DB_VERSION))?;
+        request.on_upgrade_needed(|event| {
+            let Ok(db) = event.database() else {
+                return;
+            };
+            let names = db.store_names();
+            for store in [DOCUMENTS, SUMMARIES, SETTINGS] {
+                if !names.iter().any(|n| n == store) {
+                    // A failure here fails the open request itself, which is reported.
+                    let _ = db.create_object_store(store, ObjectStoreParams::new());
+                }
+            }
+        });
+        Ok(Storage { db: request.await? })
+    }
+
+    /// Writes a document and its summary in one transaction.
+    pub async fn put_document(&self, document: &StoredDocument) -> Result<(), StorageError> {
+        let summary = serde_json::to_string(&document.summary()).unwrap_or_default();
+        let transaction = self
+            .db
+            .transaction(&[DOCUMENTS, SUMMARIES], TransactionMode::ReadWrite)?;
+        let key = JsValue::from_str(&document.info.id);
+        transaction
+            .object_store(DOCUMENTS)?
+            .put(&JsValue::from_str(&document.to_json()), Some(&key))?
+            .await?;
+        transaction
+            .object_store(SUMMARIES)?
+            .put(&JsValue::from_str(&summary), Some(&key))?
+            .await?;
+        transaction.commit()?.await?;
+        Ok(())
+    }
+
+    /// Reads a document.
+    pub async fn get_document(&self, id: &str) -> Result<Option<StoredDocument>, StorageError> {
+        let Some(json) = self.get(DOCUMENTS, id).await? else {
+            return Ok(None);
+        };
+        StoredDocument::from_json(&json)
+            .map(Some)
+            .map_err(|e| StorageError(e.to_string()))
+    }
+
+    /// Every document (for "Export all").
+    pub async fn all_documents(&self) -> Result<Vec<StoredDocument>, StorageError> {
+        self.all(DOCUMENTS)
+            .await?
+            .iter()
+            .map(|json| StoredDocument::from_json(json).map_err(|e| StorageError(e.to_string())))
+            .collect()
+    }
+
+    /// The summary of a document.
+    pub async fn get_summary(&self, id: &str) -> Result<Option<DocSummary>, StorageError> {
+        Ok(self
+            .get(SUMMARIES, id)
+            .await?
+            .and_then(|json| serde_json::from_str(&json).ok()))
+    }
+
+    /// Every summary, for the library list.
+    pub async fn all_summaries(&self) -> Result<Vec<DocSummary>, StorageError> {
+        Ok(self
+            .all(SUMMARIES)
+            .await?
+            .iter()
+            .filter_map(|json| serde_json::from_str(json).ok())
+            .collect())
+    }
+
+    /// Removes a document for good.
+    pub async fn delete_document(&self, id: &str) -> Result<(), StorageError> {
+        let transaction = self
+            .db
+            .transaction(&[DOCUMENTS, SUMMARIES], TransactionMode::ReadWrite)?;
+        let key = JsValue::from_str(id);
+        transaction
+            .object_store(DOCUMENTS)?
+            .delete(key.clone())?
+            .await?;
+        transaction.object_store(SUMMARIES)?.delete(key)?.await?;
+        transaction.commit()?.await?;
+        Ok(())
+    }
+
+    /// A setting (the open document, the annotator name).
+    pub async fn get_setting(&self, name: &str) -> Result<Option<String>, StorageError> {
+        self.get(SETTINGS, name).await
+    }
+
+    /// Stores a setting.
+    pub async fn put_setting(&self, name: &str, value: &str) -> Result<(), StorageError> {
+        let transaction = self
+            .db
+            .transaction(&[SETTINGS], TransactionMode::ReadWrite)?;
+        transaction
+            .object_store(SETTINGS)?
+            .put(&JsValue::from_str(value), Some(&JsValue::from_str(name)))?
+            .await?;
+        transaction.commit()?.await?;
+        Ok(())
+    }
+
+    async fn get(&self, store: &str, key: &str) -> Result<Option<String>, StorageError> {
+        let transaction = self.db.transaction(&[store], TransactionMode::ReadOnly)?;
+        let value = transaction
+            .object_store(store)?
+            .get(JsValue::from_str(key))?
+            .await?;
+        Ok(value.and_then(|v| v.as_string()))
+    }
+
+    async fn all(&self, store: &str) -> Result<Vec<String>, StorageError> {
+        let transaction = self.db.transaction(&[store], TransactionMode::ReadOnly)?;
+        let values = transaction
+            .object_store(store)?
+            .get_all(None, None)?
+            .await?;
+        Ok(values.iter().filter_map(JsValue::as_string).collect())
+    }
+}
+
+/// Asks the browser to keep the library even under storage pressure, and reports usage:
+/// `(persisted, used bytes, quota bytes)`.
+pub async fn persist_and_estimate() -> Option<(bool, f64, f64)> {
+    let storage = web_sys::window()?.navigator().storage();
+    let persisted = match storage.persist() {
+        Ok(promise) => wasm_bindgen_futures::JsFuture::from(promise)
+            .await
+            .ok()
+            .and_then(|v| v.as_bool())
+            .unwrap_or(false),
+        Err(_) => false,
+    };
+    let estimate = wasm_bindgen_futures::JsFuture::from(storage.estimate().ok()?)
+        .await
+        .ok()?;
+    let number = |key: &str| {
+        js_sys::Reflect::get(&estimate, &JsValue::from_str(key))
+            .ok()
+            .and_then(|v| v.as_f64())
+            .unwrap_or(0.0)
+    };
+    Some((persisted, number("usage"), number("quota")))
+}
