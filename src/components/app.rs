@@ -20,9 +20,9 @@ use crate::components::save_banner::SaveBanner;
 use crate::components::selection_toolbar::SelectionToolbar;
 use crate::components::sidebar::{current_match, Sidebar};
 use crate::components::top_bar::TopBar;
-use crate::model::format::native::{export_json, file_name};
+use crate::model::format::{export_files, ExportFormat};
 use crate::model::ingest::load::{InputKind, Loaded};
-use crate::model::{AnnotationSet, Article, Label, Metadata, ParagraphKind};
+use crate::model::{Article, Label, Metadata, ParagraphKind};
 use crate::sample::sample_article;
 use crate::services::library::open_document;
 use crate::services::loader::{load_file, load_input};
@@ -47,8 +47,8 @@ pub fn App() -> Html {
     };
     let on_export = {
         let state = state.clone();
-        Callback::from(move |()| {
-            let notice = export(&state.article, &state.annotations);
+        Callback::from(move |format: ExportFormat| {
+            let notice = export(format, &state);
             state.dispatch(Action::Notify(notice));
         })
     };
@@ -100,7 +100,7 @@ pub fn App() -> Html {
             <NoticeBar notice={state.notice.clone()} on_dismiss={on_dismiss} />
             <SaveBanner
                 status={state.save.clone()}
-                on_export_now={on_export.clone()}
+                on_export_now={on_export.reform(|()| ExportFormat::Native)}
                 on_retry={dispatch.reform(|()| Action::RetrySave)}
                 on_reload={on_reload}
                 on_keep_mine={dispatch.reform(|()| Action::KeepMine)}
@@ -354,18 +354,22 @@ fn focused_field(event: &KeyboardEvent) -> Option<HtmlElement> {
     editable.then_some(element)
 }
 
-/// Builds the native export and offers it as a download; says how it went.
-fn export(article: &Article, annotations: &AnnotationSet) -> Notice {
-    let json = match export_json(article, annotations, &clock::now_iso()) {
-        Ok(json) => json,
+/// Builds the export of the open document in `format` and offers its file(s) as downloads;
+/// says how it went.
+fn export(format: ExportFormat, state: &AppState) -> Notice {
+    let files = match export_files(format, &state.article, &state.annotations, &state.sentences, &clock::now_iso()) {
+        Ok(files) => files,
         Err(error) => return Notice::error(format!("Export stopped: {error}. Nothing was saved.")),
     };
-    let name = file_name(article);
-    match download::download(&name, "application/json", &json) {
-        Ok(()) => Notice::info(format!(
-            "Exported {} to {name}.",
-            count_of(annotations.len(), "annotation")
-        )),
-        Err(error) => Notice::error(error.to_string()),
+    for (name, mime, contents) in &files {
+        if let Err(error) = download::download(name, mime, contents) {
+            return Notice::error(error.to_string());
+        }
     }
+    let names: Vec<&str> = files.iter().map(|(name, _, _)| name.as_str()).collect();
+    Notice::info(format!(
+        "Exported {} to {}.",
+        count_of(state.annotations.len(), "annotation"),
+        names.join(" and ")
+    ))
 }

@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use crate::components::label_toolbar::LabelToolbar;
 use crate::components::save_banner::SaveIndicator;
+use crate::model::format::ExportFormat;
 use crate::model::Label;
 use crate::services::theme::{self, Theme};
 use crate::state::{Action, Dialog, SaveStatus};
@@ -21,8 +22,8 @@ pub struct TopBarProps {
     pub save: SaveStatus,
     /// A label button was pressed.
     pub on_tag: Callback<Label>,
-    /// "Export JSON" was pressed.
-    pub on_export: Callback<()>,
+    /// "Export JSON" or an entry of the export menu was pressed.
+    pub on_export: Callback<ExportFormat>,
     /// Where other actions go.
     pub dispatch: Callback<Action>,
 }
@@ -43,7 +44,17 @@ pub fn TopBar(props: &TopBarProps) -> Html {
             theme.set(next);
         })
     };
-    let on_export = props.on_export.reform(|_: MouseEvent| ());
+    let menu_ref = use_node_ref();
+    let export = |format: ExportFormat| {
+        let menu_ref = menu_ref.clone();
+        props.on_export.reform(move |_: MouseEvent| {
+            // Close the menu once a format is chosen.
+            if let Some(menu) = menu_ref.cast::<web_sys::Element>() {
+                let _ = menu.remove_attribute("open");
+            }
+            format
+        })
+    };
     html! {
         <header class="ct-topbar">
             <span class="ct-topbar__brand">{ "claimtag" }</span>
@@ -64,7 +75,15 @@ pub fn TopBar(props: &TopBarProps) -> Html {
             <button class="ct-button" onclick={send(Action::ShowDialog(Some(Dialog::Guidelines)))}>{ "Guidelines" }</button>
             <button class="ct-button" aria-keyshortcuts="?" onclick={send(Action::ShowDialog(Some(Dialog::Shortcuts)))}>{ "Shortcuts" }</button>
             <button class="ct-button" onclick={on_theme}>{ theme.name() }</button>
-            <button class="ct-button ct-button--primary" onclick={on_export}>{ "Export JSON" }</button>
+            <button class="ct-button ct-button--primary" onclick={export(ExportFormat::Native)}>{ "Export JSON" }</button>
+            <details class="ct-export-menu" ref={menu_ref.clone()}>
+                <summary class="ct-button">{ "More formats" }</summary>
+                <div class="ct-export-menu__list" role="group" aria-label="Export formats">
+                    { for ExportFormat::ALL.into_iter().skip(1).map(|format| html! {
+                        <button class="ct-button ct-button--quiet" onclick={export(format)}>{ format.name() }</button>
+                    }) }
+                </div>
+            </details>
         </header>
     }
 }

@@ -7,7 +7,10 @@
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+use crate::model::format::context::prefix_suffix;
 use crate::model::format::filename::slug;
+use crate::model::library::doc_id;
+use crate::model::segment::sentences;
 use crate::model::{
     Annotation, AnnotationId, AnnotationSet, Article, Edit, Label, Metadata, Paragraph, Span,
 };
@@ -56,6 +59,9 @@ pub struct ExportedDocument {
     pub normalization: Vec<String>,
     /// Paragraph spans, code points.
     pub paragraphs: Vec<Paragraph>,
+    /// Sentence spans, code points (for sentence-level datasets).
+    #[serde(default)]
+    pub sentences: Vec<Span>,
 }
 
 /// One label of the label set.
@@ -80,6 +86,12 @@ pub struct ExportedAnnotation {
     pub end: usize,
     /// The covered text: the text's code points `start..end`.
     pub text: String,
+    /// Up to 32 code points before the span.
+    #[serde(default)]
+    pub prefix: String,
+    /// Up to 32 code points after the span.
+    #[serde(default)]
+    pub suffix: String,
     /// `start` in UTF-16 code units, for JavaScript consumers.
     pub utf16_start: usize,
     /// `end` in UTF-16 code units.
@@ -140,12 +152,15 @@ pub fn export(
             };
             let text = article.slice(a.span).ok_or_else(out_of_bounds)?;
             let (utf16_start, utf16_end) = article.utf16_span(a.span).ok_or_else(out_of_bounds)?;
+            let (prefix, suffix) = prefix_suffix(article, a.span);
             Ok(ExportedAnnotation {
                 id: a.id.to_string(),
                 label: a.label,
                 start: a.span.start,
                 end: a.span.end,
                 text: text.to_string(),
+                prefix,
+                suffix,
                 utf16_start,
                 utf16_end,
                 speaker: a.speaker.clone(),
@@ -162,12 +177,13 @@ pub fn export(
         exported_at: exported_at.to_string(),
         offsets: OFFSETS.to_string(),
         document: ExportedDocument {
-            id: format!("doc-{}", &sha[..16]),
+            id: doc_id(article),
             text: article.text().to_string(),
             text_sha256: sha,
             meta: article.meta.clone(),
             normalization: article.normalization.clone(),
             paragraphs: article.paragraphs().to_vec(),
+            sentences: sentences(article),
         },
         labels: Label::ALL
             .into_iter()

@@ -1,0 +1,72 @@
+// Every export format, downloaded from the menu and checked against the text it points into:
+// code points for claimtag, W3C, spaCy, brat and CSV; UTF-16 units for doccano and Label Studio.
+import fs from 'node:fs';
+import { test, expect } from '@playwright/test';
+import { AppPage } from './app-page.mjs';
+
+async function exportAs(page, name, testInfo) {
+  await page.getByText('More formats').click();
+  const downloads = [];
+  page.on('download', (d) => downloads.push(d));
+  await page.getByRole('group', { name: 'Export formats' }).getByRole('button', { name }).click();
+  await expect.poll(() => downloads.length).toBeGreaterThan(0);
+  await page.waitForTimeout(200);
+  const files = {};
+  for (const d of downloads) {
+    const path = testInfo.outputPath(d.suggestedFilename());
+    await d.saveAs(path);
+    files[d.suggestedFilename()] = fs.readFileSync(path, 'utf8');
+  }
+  return files;
+}
+
+test('each export format lands on the right characters after an emoji', async ({ page }, testInfo) => {
+  const app = new AppPage(page);
+  await app.open();
+  await page.getByRole('button', { name: 'Load article' }).click();
+  const load = page.getByRole('dialog', { name: 'Load article' });
+  await load.getByRole('textbox', { name: 'Article text' }).fill('Fire crew 👨🏻‍🚒 praised\n\nThe 🏳️‍🌈 parade drew 12,000 people, police said.\n\n“It was =great,” said Ana, who accused the council of delays.');
+  await load.getByRole('button', { name: 'Use this text' }).click();
+  await app.dragSelect(app.paragraph('parade drew'), 'parade', 'people,');
+  await page.keyboard.press('f');
+  await app.dragSelect(app.paragraph('It was'), '“It was', 'great,”');
+  await page.keyboard.press('q');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Ana');
+  await page.keyboard.press('Escape');
+
+  const w3c = JSON.parse(Object.values(await exportAs(page, 'W3C Web Annotation', testInfo))[0]);
+  expect(w3c['@context']).toBe('http://www.w3.org/ns/anno.jsonld');
+  const text = await page.evaluate(() => [...document.querySelectorAll('article p.ct-paragraph')].map((p) => p.textContent).join('\n\n'));
+  const cps = [...text];
+  for (const item of w3c.first.items) {
+    const [quote, position] = item.target.selector;
+    expect(cps.slice(position.start, position.end).join('')).toBe(quote.exact);
+  }
+
+  const doccano = JSON.parse(Object.values(await exportAs(page, 'doccano JSONL', testInfo))[0].trim());
+  const labels = doccano.label.map(([s, e, l]) => [doccano.text.slice(s, e), l]);
+  expect(labels).toEqual([['parade drew 12,000 people,', 'FACT'], ['“It was =great,”', 'QUOTE']]);
+
+  const studio = JSON.parse(Object.values(await exportAs(page, 'Label Studio JSON', testInfo))[0]);
+  for (const r of studio[0].annotations[0].result) expect(studio[0].data.text.slice(r.value.start, r.value.end)).toBe(r.value.text);
+
+  const spacy = JSON.parse(Object.values(await exportAs(page, 'spaCy / Prodigy JSONL', testInfo))[0].trim());
+  for (const s of spacy.spans) expect([...spacy.text].slice(s.start, s.end).join('')).not.toBe('');
+  expect(spacy.spans.find((s) => s.label === 'QUOTE').speaker).toBe('Ana');
+
+  const brat = await exportAs(page, 'brat standoff', testInfo);
+  const names = Object.keys(brat).sort();
+  expect(names).toEqual(['fire-crew-praised.ann', 'fire-crew-praised.txt']);
+  const bratText = [...brat['fire-crew-praised.txt']];
+  for (const line of brat['fire-crew-praised.ann'].trim().split('\n').filter((l) => l.startsWith('T'))) {
+    const [, typeAndOffsets, covered] = line.split('\t');
+    const [start, end] = typeAndOffsets.split(' ').slice(1).map(Number);
+    expect(bratText.slice(start, end).join('')).toBe(covered);
+  }
+  expect(brat['fire-crew-praised.ann']).toContain('AnnotatorNotes T2\tspeaker: Ana');
+
+  const csv = Object.values(await exportAs(page, 'CSV', testInfo))[0];
+  expect(csv.split('\r\n')[0]).toBe('document_id,title,label,start,end,text,speaker,cue,note,sentence');
+  expect(csv).toContain('"“It was =great,”"');
+});
