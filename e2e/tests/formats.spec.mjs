@@ -70,3 +70,40 @@ test('each export format lands on the right characters after an emoji', async ({
   expect(csv.split('\r\n')[0]).toBe('document_id,title,label,start,end,text,speaker,cue,note,sentence');
   expect(csv).toContain('"“It was =great,”"');
 });
+
+test('import annotations from doccano and W3C; orphans are placed or dropped by the user', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open();
+  const text = await page.evaluate(() => [...document.querySelectorAll('article p.ct-paragraph')].map((p) => p.textContent).join('\n\n'));
+  const utf16 = (needle) => { const s = text.indexOf(needle); return [s, s + needle.length]; };
+  const doccano = JSON.stringify({ text, label: [[...utf16('three times the regional limit'), 'FACT'], [...utf16('“a fairy tale”'), 'QUOTE']] });
+  const w3c = JSON.stringify({
+    '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationCollection',
+    first: { type: 'AnnotationPage', items: [
+      { type: 'Annotation', body: [{ type: 'TextualBody', purpose: 'tagging', value: 'ALLEGATION' }, { type: 'TextualBody', purpose: 'identifying', value: 'Hallberg' }],
+        target: { source: 'urn:x', selector: [{ type: 'TextQuoteSelector', exact: 'deliberately kept the findings in a drawer', prefix: 'officials “', suffix: '” until' }] } },
+      { type: 'Annotation', body: { type: 'TextualBody', purpose: 'tagging', value: 'QUOTE' },
+        target: { source: 'urn:x', selector: { type: 'TextQuoteSelector', exact: 'a sentence that is not in the article' } } },
+    ] },
+  });
+  const importFile = async (name, contents) => {
+    await page.getByRole('button', { name: 'Load article' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Load article' });
+    await dialog.locator('input[aria-label="Annotation file"]').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(contents) });
+    await expect(dialog).toHaveCount(0);
+  };
+  await importFile('from-doccano.jsonl', doccano);
+  await expect(page.getByRole('status')).toContainText('Imported 2 annotations');
+  await expect(app.article.locator('mark[data-label="quote"]')).toHaveText('“a fairy tale”');
+  await importFile('from-hypothesis.jsonld', w3c);
+  await expect(app.article.locator('mark[data-label="allegation"]')).toHaveText('deliberately kept the findings in a drawer');
+  await expect(app.annotations).toContainText('— Hallberg');
+  const orphans = page.getByRole('list', { name: 'Not placed' });
+  await expect(orphans.getByRole('listitem')).toHaveCount(1);
+  await expect(orphans).toContainText('is not in this text');
+  await app.dragSelect(app.paragraph('Until then, the council'), '“They can', 'they like,”');
+  await orphans.getByRole('button', { name: 'Place at selection' }).click();
+  await expect(orphans).toHaveCount(0);
+  await expect(app.article.locator('mark[data-label="quote"]')).toHaveCount(2);
+  await expect(app.annotations.getByRole('listitem')).toHaveCount(4);
+});

@@ -64,6 +64,23 @@ pub fn App() -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |loaded: Loaded| open_unless_stored(loaded, dispatch.clone()))
     };
+    let on_place = {
+        let (dispatch, article_ref) = (dispatch.clone(), article_ref.clone());
+        Callback::from(move |index: usize| {
+            let span = article_ref
+                .cast::<Element>()
+                .map(|root| selection::selected_span(&root));
+            dispatch.emit(match span {
+                Some(Ok(Some(span))) => {
+                    selection::clear_selection();
+                    Action::PlaceOrphan { index, span }
+                }
+                _ => Action::Notify(Notice::error(
+                    "Select the words this annotation belongs to, then press Place at selection.",
+                )),
+            });
+        })
+    };
     let on_reload = {
         let (id, dispatch) = (state.doc.id.clone(), dispatch.clone());
         Callback::from(move |()| reload_from_library(id.clone(), dispatch.clone()))
@@ -123,7 +140,7 @@ pub fn App() -> Html {
                         on_restore={dispatch.reform(Action::Restore)}
                     />
                 </ArticleView>
-                <Sidebar state={Rc::new((*state).clone())} dispatch={dispatch.clone()} />
+                <Sidebar state={Rc::new((*state).clone())} dispatch={dispatch.clone()} on_place={on_place} />
             </main>
             <SelectionToolbar article_ref={article_ref} on_tag={on_tag} />
             <DialogLayer dialog={state.dialog} dispatch={dispatch.clone()} />
@@ -132,6 +149,7 @@ pub fn App() -> Html {
                     annotation_count={state.annotations.len()}
                     on_loaded={on_loaded.clone()}
                     on_close={dispatch.reform(|()| Action::ShowDialog(None))}
+                    on_import={dispatch.reform(Action::Import)}
                 />
             }
             if state.dialog == Some(Dialog::Library) {
@@ -357,7 +375,13 @@ fn focused_field(event: &KeyboardEvent) -> Option<HtmlElement> {
 /// Builds the export of the open document in `format` and offers its file(s) as downloads;
 /// says how it went.
 fn export(format: ExportFormat, state: &AppState) -> Notice {
-    let files = match export_files(format, &state.article, &state.annotations, &state.sentences, &clock::now_iso()) {
+    let files = match export_files(
+        format,
+        &state.article,
+        &state.annotations,
+        &state.sentences,
+        &clock::now_iso(),
+    ) {
         Ok(files) => files,
         Err(error) => return Notice::error(format!("Export stopped: {error}. Nothing was saved.")),
     };

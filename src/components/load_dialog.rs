@@ -5,8 +5,9 @@ use wasm_bindgen::JsCast;
 use web_sys::{ClipboardEvent, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use crate::model::format::anchor::Candidate;
 use crate::model::ingest::load::{InputKind, Loaded};
-use crate::services::loader::{load_file, load_input, load_url};
+use crate::services::loader::{load_file, load_input, load_url, read_annotation_file};
 use crate::state::count_of;
 
 /// Props of [`LoadDialog`].
@@ -18,6 +19,8 @@ pub struct LoadDialogProps {
     pub on_loaded: Callback<Loaded>,
     /// The dialog was closed without loading.
     pub on_close: Callback<()>,
+    /// Annotations from another tool were read, to place on the open article.
+    pub on_import: Callback<Vec<Candidate>>,
 }
 
 /// A modal dialog named "Load article".
@@ -119,6 +122,36 @@ pub fn LoadDialog(props: &LoadDialogProps) -> Html {
             wasm_bindgen_futures::spawn_local(async move { finish.emit(load_file(file).await) });
         })
     };
+    let import_ref = use_node_ref();
+    let on_import_file = {
+        let import_ref = import_ref.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(input) = import_ref.cast::<HtmlInputElement>() {
+                input.click();
+            }
+        })
+    };
+    let on_import = {
+        let on_import = props.on_import.clone();
+        let error = error.clone();
+        Callback::from(move |e: Event| {
+            let Some(input) = e.target_dyn_into::<HtmlInputElement>() else {
+                return;
+            };
+            let Some(file) = input.files().and_then(|files| files.get(0)) else {
+                return;
+            };
+            input.set_value("");
+            let on_import = on_import.clone();
+            let error = error.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                match read_annotation_file(file).await {
+                    Ok(candidates) => on_import.emit(candidates),
+                    Err(message) => error.set(Some(message)),
+                }
+            });
+        })
+    };
     let on_url = {
         let url = url.clone();
         Callback::from(move |e: InputEvent| {
@@ -176,6 +209,12 @@ pub fn LoadDialog(props: &LoadDialogProps) -> Html {
                     <button class="ct-button" type="submit" disabled={url.trim().is_empty()}>{ "Fetch" }</button>
                 </form>
                 <p class="ct-load__hint">{ "Fetching asks the site directly from your browser; nothing is fetched unless you press Fetch." }</p>
+                <div class="ct-editor__row">
+                    <button class="ct-button" onclick={on_import_file}>{ "Import annotations" }</button>
+                    <input ref={import_ref} type="file" hidden=true accept=".json,.jsonl,.jsonld,application/json"
+                        onchange={on_import} aria-label="Annotation file" />
+                    <span class="ct-load__hint">{ "W3C Web Annotation, doccano JSONL or Label Studio JSON, placed onto the open article" }</span>
+                </div>
                 if *busy {
                     <p role="status">{ "Reading…" }</p>
                 }

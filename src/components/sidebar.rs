@@ -20,6 +20,8 @@ pub struct SidebarProps {
     pub state: Rc<AppState>,
     /// Where actions go.
     pub dispatch: Callback<Action>,
+    /// "Place at selection" was pressed for this orphan.
+    pub on_place: Callback<usize>,
 }
 
 /// An `<aside>` with the search box, filter, editor and the list named "Annotations".
@@ -75,6 +77,30 @@ pub fn Sidebar(props: &SidebarProps) -> Html {
                 }) }
             </div>
             { editor.unwrap_or_default() }
+            if !state.orphans.is_empty() {
+                <section class="ct-orphans" aria-labelledby="ct-orphans-heading">
+                    <h3 id="ct-orphans-heading" class="ct-details__title">{ format!("Not placed ({})", state.orphans.len()) }</h3>
+                    <ul class="ct-list" aria-label="Not placed">
+                        { for state.orphans.iter().enumerate().map(|(i, orphan)| {
+                            let on_place = props.on_place.clone();
+                            html! {
+                                <li class="ct-item ct-orphan">
+                                    <div class="ct-item__body">
+                                        <span class={classes!("ct-badge", format!("ct-badge--{}", orphan.candidate.label.slug()))}>{ orphan.candidate.label.name() }</span>
+                                        <span class="ct-item__text">{ excerpt(orphan.candidate.exact.as_deref().unwrap_or("(no quoted text)")) }</span>
+                                        <span class="ct-item__speaker">{ &orphan.reason }</span>
+                                        <div class="ct-editor__row">
+                                            <button class="ct-button ct-button--small" onmousedown={Callback::from(|e: MouseEvent| e.prevent_default())}
+                                                onclick={Callback::from(move |_| on_place.emit(i))}>{ "Place at selection" }</button>
+                                            <button class="ct-button ct-button--small" onclick={send(Action::DropOrphan(i))}>{ "Drop" }</button>
+                                        </div>
+                                    </div>
+                                </li>
+                            }
+                        }) }
+                    </ul>
+                </section>
+            }
             if state.annotations.is_empty() {
                 <p class="ct-sidebar__empty">
                     { "No annotations yet. Select words in the article (or move the sentence cursor with " }

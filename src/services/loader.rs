@@ -6,12 +6,27 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{File, Response, TextDecoder};
 
-use crate::model::ingest::encoding::{check_file, sniff};
+use crate::model::format::anchor::{read_foreign, Candidate};
+use crate::model::ingest::encoding::{check_file, sniff, Sniffed};
 use crate::model::ingest::load::{encoding_remark, kind_of, load_text, InputKind, Loaded};
 use crate::services::html_dom::parse_html;
 
 /// Reads, checks, decodes and loads a file.
 pub async fn load_file(file: File) -> Result<Loaded, String> {
+    let (name, kind, text, sniffed) = read_file(file).await?;
+    let mut loaded = load_input(kind, &text, Some(name))?;
+    loaded.remark = encoding_remark(&sniffed);
+    Ok(loaded)
+}
+
+/// Reads annotations made in another tool (W3C, doccano, Label Studio) from a file.
+pub async fn read_annotation_file(file: File) -> Result<Vec<Candidate>, String> {
+    let (_, _, text, _) = read_file(file).await?;
+    read_foreign(&text)
+}
+
+/// A file's name, kind, decoded text and encoding, after the size and binary checks.
+async fn read_file(file: File) -> Result<(String, InputKind, String, Sniffed), String> {
     let name = file.name();
     let buffer = JsFuture::from(file.array_buffer())
         .await
@@ -22,9 +37,7 @@ pub async fn load_file(file: File) -> Result<Loaded, String> {
     let kind = kind_of(&name, &start);
     let sniffed = sniff(&bytes, kind == InputKind::Html);
     let text = decode(&bytes, &sniffed.label)?;
-    let mut loaded = load_input(kind, &text, Some(name))?;
-    loaded.remark = encoding_remark(&sniffed);
-    Ok(loaded)
+    Ok((name, kind, text, sniffed))
 }
 
 /// Loads text of a known kind (parsing HTML with the browser first).

@@ -11,6 +11,7 @@ use yew::Reducible;
 pub use keymap::Boundary;
 pub use notice::{count_of, Notice, NoticeKind};
 
+use crate::model::format::anchor::{anchor, Candidate, Orphan};
 use crate::model::ingest::load::Loaded;
 use crate::model::library::{doc_id, DocInfo, DocStatus};
 use crate::model::search::find_all;
@@ -78,6 +79,8 @@ pub struct AppState {
     pub edits: u64,
     /// The user chose to keep this tab's version: the next save overwrites whatever is stored.
     pub overwrite: bool,
+    /// Imported annotations that could not be placed, for the user to place or drop.
+    pub orphans: Rc<Vec<Orphan>>,
 }
 
 /// Whether the open document is safely stored.
@@ -198,6 +201,17 @@ pub enum Action {
     RetrySave,
     /// Rename the open document.
     RenameOpen(String),
+    /// Place annotations read from another tool's file onto the article.
+    Import(Vec<Candidate>),
+    /// Place an orphan at a span the user selected.
+    PlaceOrphan {
+        /// Which orphan.
+        index: usize,
+        /// Where.
+        span: Span,
+    },
+    /// Drop an orphan.
+    DropOrphan(usize),
     /// Set the document's status.
     SetStatus(DocStatus),
     /// Set the annotator name.
@@ -226,6 +240,7 @@ impl AppState {
             tab: String::new(),
             edits: 0,
             overwrite: false,
+            orphans: Rc::new(Vec::new()),
             sentences: Rc::new(sentences(&article)),
             article: Rc::new(article),
             annotations: Rc::new(AnnotationSet::new()),
@@ -250,6 +265,56 @@ impl AppState {
     /// The span of the sentence under the cursor.
     pub fn cursor_span(&self) -> Option<Span> {
         self.sentences.get(self.cursor?).copied()
+    }
+
+    /// Places imported annotations and says how many went where.
+    fn import(self: &Rc<Self>, candidates: Vec<Candidate>) -> Rc<Self> {
+        let before = self.annotations.len();
+        let orphans_before = self.orphans.len();
+        let next = self.place(candidates);
+        let added = next.annotations.len() - before;
+        let orphaned = next.orphans.len() - orphans_before;
+        let text = if orphaned == 0 {
+            format!("Imported {}.", count_of(added, "annotation"))
+        } else {
+            format!(
+                "Imported {}; {} could not be placed and {} listed under “Not placed” to place or drop.",
+                count_of(added, "annotation"),
+                orphaned,
+                if orphaned == 1 { "is" } else { "are" }
+            )
+        };
+        next.with(|s| s.notice = Some(Notice::info(text)))
+    }
+
+    /// Adds each candidate where it anchors (one undo step each); the rest become orphans.
+    fn place(self: &Rc<Self>, candidates: Vec<Candidate>) -> Rc<Self> {
+        let mut annotations = (*self.annotations).clone();
+        let mut history = (*self.history).clone();
+        let mut orphans = (*self.orphans).clone();
+        for candidate in candidates {
+            let placed = anchor(&self.article, &candidate).and_then(|span| {
+                let added = annotations
+                    .add_by(&self.article, span, candidate.label, &self.annotator)
+                    .map_err(|e| e.to_string())?;
+                let full = Annotation {
+                    speaker: candidate.speaker.clone(),
+                    note: candidate.note.clone(),
+                    ..added
+                };
+                annotations.apply(&Edit::Add(full.clone()));
+                Ok(full)
+            });
+            match placed {
+                Ok(full) => history.record(Edit::Add(full), false),
+                Err(reason) => orphans.push(Orphan { candidate, reason }),
+            }
+        }
+        self.with(|s| {
+            s.annotations = Rc::new(annotations);
+            s.history = Rc::new(history);
+            s.orphans = Rc::new(orphans);
+        })
     }
 
     /// A state for another document, keeping this tab's settings.
@@ -604,6 +669,37 @@ impl AppState {
             }),
             Action::SaveFailed(reason) => self.with(|s| s.save = SaveStatus::Failed(reason)),
             Action::RetrySave => self.with(|s| s.save = SaveStatus::Pending),
+            Action::Import(candidates) => self.import(candidates).with(|s| s.dialog = None),
+            Action::PlaceOrphan { index, span } => {
+                let Some(orphan) = self.orphans.get(index).cloned() else {
+                    return self;
+                };
+                let annotator = self.annotator.clone();
+                let placed = self.edit(false, |article, set| {
+                    let added = set.add_by(article, span, orphan.candidate.label, &annotator)?;
+                    let full = Annotation {
+                        speaker: orphan.candidate.speaker.clone(),
+                        note: orphan.candidate.note.clone(),
+                        ..added
+                    };
+                    set.apply(&Edit::Add(full.clone()));
+                    Ok(Edit::Add(full))
+                });
+                if Rc::ptr_eq(&placed.annotations, &self.annotations) {
+                    return placed;
+                }
+                placed.with(|s| {
+                    let mut orphans = (*s.orphans).clone();
+                    orphans.remove(index);
+                    s.orphans = Rc::new(orphans);
+                })
+            }
+            Action::DropOrphan(index) if index < self.orphans.len() => self.with(|s| {
+                let mut orphans = (*s.orphans).clone();
+                orphans.remove(index);
+                s.orphans = Rc::new(orphans);
+            }),
+            Action::DropOrphan(_) => self,
             Action::RenameOpen(title) => {
                 let mut meta = self.article.meta.clone();
                 meta.title = title;

@@ -246,3 +246,40 @@ fn opening_a_newer_version_is_not_an_edit_and_saves_track_edits() {
         (9, true, SaveStatus::Pending)
     );
 }
+
+#[test]
+fn importing_places_what_fits_and_keeps_orphans_to_place_or_drop() {
+    use crate::model::format::anchor::Candidate;
+    let candidate = |exact: &str, label| Candidate {
+        label,
+        exact: Some(exact.to_string()),
+        prefix: String::new(),
+        suffix: String::new(),
+        position: None,
+        speaker: "Ode".into(),
+        note: String::new(),
+    };
+    let s = state().reduce(Action::Import(vec![
+        candidate("12 wells", Label::Fact),
+        candidate("not here", Label::Quote),
+    ]));
+    assert_eq!(s.annotations.len(), 1);
+    assert_eq!(s.annotations.as_slice()[0].speaker, "Ode");
+    assert_eq!(s.orphans.len(), 1);
+    assert!(s
+        .notice
+        .as_ref()
+        .unwrap()
+        .text
+        .contains("could not be placed"));
+    let placed = s.clone().reduce(Action::PlaceOrphan {
+        index: 0,
+        span: Span::new(0, 9),
+    });
+    assert_eq!(placed.annotations.len(), 2);
+    assert!(placed.orphans.is_empty());
+    let dropped = s.reduce(Action::DropOrphan(0));
+    assert!(dropped.orphans.is_empty());
+    let undone = placed.reduce(Action::Undo).reduce(Action::Undo);
+    assert!(undone.annotations.is_empty());
+}

@@ -26,9 +26,18 @@ mod tests {
 
     #[test]
     fn context_is_clipped_at_the_text_edges() {
-        let article = Article::from_paragraphs([("The mayor said no.", ParagraphKind::Body)], Metadata::default());
-        assert_eq!(prefix_suffix(&article, Span::new(4, 9)), ("The ".to_string(), " said no.".to_string()));
-        let long = Article::from_paragraphs([("x".repeat(100).as_str(), ParagraphKind::Body)], Metadata::default());
+        let article = Article::from_paragraphs(
+            [("The mayor said no.", ParagraphKind::Body)],
+            Metadata::default(),
+        );
+        assert_eq!(
+            prefix_suffix(&article, Span::new(4, 9)),
+            ("The ".to_string(), " said no.".to_string())
+        );
+        let long = Article::from_paragraphs(
+            [("x".repeat(100).as_str(), ParagraphKind::Body)],
+            Metadata::default(),
+        );
         let (p, s) = prefix_suffix(&long, Span::new(50, 51));
         assert_eq!((p.chars().count(), s.chars().count()), (CONTEXT, CONTEXT));
     }

@@ -1,6 +1,7 @@
 //! Export and import formats, one file per format, and [`export_files`], which turns a document
 //! into the file(s) of a chosen format.
 
+pub mod anchor;
 pub mod context;
 pub mod filename;
 pub mod jsonl;
@@ -68,17 +69,45 @@ pub fn export_files(
     exported_at: &str,
 ) -> Result<Vec<ExportFile>, ExportError> {
     let base = slug(&article.meta.title);
-    let pretty = |value: serde_json::Value| serde_json::to_string_pretty(&value).unwrap_or_default();
+    let pretty =
+        |value: serde_json::Value| serde_json::to_string_pretty(&value).unwrap_or_default();
     Ok(match format {
-        ExportFormat::Native => vec![(file_name(article), "application/json", export_json(article, annotations, exported_at)?)],
-        ExportFormat::W3c => vec![(format!("{base}.w3c.jsonld"), "application/ld+json", pretty(others::w3c(article, annotations, exported_at)))],
-        ExportFormat::Doccano => vec![(format!("{base}.doccano.jsonl"), "application/jsonl", others::doccano(article, annotations))],
-        ExportFormat::LabelStudio => vec![(format!("{base}.label-studio.json"), "application/json", pretty(others::label_studio(article, annotations)))],
-        ExportFormat::Spacy => vec![(format!("{base}.spacy.jsonl"), "application/jsonl", others::spacy(article, annotations))],
+        ExportFormat::Native => vec![(
+            file_name(article),
+            "application/json",
+            export_json(article, annotations, exported_at)?,
+        )],
+        ExportFormat::W3c => vec![(
+            format!("{base}.w3c.jsonld"),
+            "application/ld+json",
+            pretty(others::w3c(article, annotations, exported_at)),
+        )],
+        ExportFormat::Doccano => vec![(
+            format!("{base}.doccano.jsonl"),
+            "application/jsonl",
+            others::doccano(article, annotations),
+        )],
+        ExportFormat::LabelStudio => vec![(
+            format!("{base}.label-studio.json"),
+            "application/json",
+            pretty(others::label_studio(article, annotations)),
+        )],
+        ExportFormat::Spacy => vec![(
+            format!("{base}.spacy.jsonl"),
+            "application/jsonl",
+            others::spacy(article, annotations),
+        )],
         ExportFormat::Brat => {
             let (txt, ann) = others::brat(article, annotations);
-            vec![(format!("{base}.txt"), "text/plain", txt), (format!("{base}.ann"), "text/plain", ann)]
+            vec![
+                (format!("{base}.txt"), "text/plain", txt),
+                (format!("{base}.ann"), "text/plain", ann),
+            ]
         }
-        ExportFormat::Csv => vec![(format!("{base}.csv"), "text/csv", others::csv(article, annotations, sentences))],
+        ExportFormat::Csv => vec![(
+            format!("{base}.csv"),
+            "text/csv",
+            others::csv(article, annotations, sentences),
+        )],
     })
 }

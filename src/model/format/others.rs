@@ -20,7 +20,13 @@ fn source_iri(article: &Article) -> String {
         .meta
         .canonical_url
         .clone()
-        .or_else(|| article.meta.source.clone().filter(|s| s.starts_with("http://") || s.starts_with("https://")))
+        .or_else(|| {
+            article
+                .meta
+                .source
+                .clone()
+                .filter(|s| s.starts_with("http://") || s.starts_with("https://"))
+        })
         .unwrap_or_else(|| format!("urn:claimtag:{}", doc_id(article)))
 }
 
@@ -147,16 +153,30 @@ pub fn brat(article: &Article, annotations: &AnnotationSet) -> (String, String) 
     for (n, a) in annotations.iter().enumerate() {
         let t = n + 1;
         let fragments = line_fragments(article, a.span);
-        let offsets: Vec<String> = fragments.iter().map(|f| format!("{} {}", f.start, f.end)).collect();
-        let texts: Vec<&str> = fragments.iter().map(|f| article.slice(*f).unwrap_or_default()).collect();
-        ann.push_str(&format!("T{t}\t{} {}\t{}\n", a.label.id(), offsets.join(";"), texts.join(" ")));
+        let offsets: Vec<String> = fragments
+            .iter()
+            .map(|f| format!("{} {}", f.start, f.end))
+            .collect();
+        let texts: Vec<&str> = fragments
+            .iter()
+            .map(|f| article.slice(*f).unwrap_or_default())
+            .collect();
+        ann.push_str(&format!(
+            "T{t}\t{} {}\t{}\n",
+            a.label.id(),
+            offsets.join(";"),
+            texts.join(" ")
+        ));
         let notes: Vec<String> = [("speaker", &a.speaker), ("cue", &a.cue), ("note", &a.note)]
             .iter()
             .filter(|(_, v)| !v.is_empty())
             .map(|(k, v)| format!("{k}: {}", v.replace(['\n', '\t'], " ")))
             .collect();
         if !notes.is_empty() {
-            ann.push_str(&format!("#{note_number}\tAnnotatorNotes T{t}\t{}\n", notes.join("; ")));
+            ann.push_str(&format!(
+                "#{note_number}\tAnnotatorNotes T{t}\t{}\n",
+                notes.join("; ")
+            ));
             note_number += 1;
         }
     }
@@ -185,7 +205,8 @@ fn line_fragments(article: &Article, span: Span) -> Vec<Span> {
 /// CSV, one row per annotation: document id, title, label, start, end, text, speaker, cue,
 /// note, and the text of the sentences the annotation touches.
 pub fn csv(article: &Article, annotations: &AnnotationSet, sentences: &[Span]) -> String {
-    let mut out = String::from("document_id,title,label,start,end,text,speaker,cue,note,sentence\r\n");
+    let mut out =
+        String::from("document_id,title,label,start,end,text,speaker,cue,note,sentence\r\n");
     let id = doc_id(article);
     for a in annotations.iter() {
         let sentence: Vec<&str> = sentences
@@ -205,7 +226,12 @@ pub fn csv(article: &Article, annotations: &AnnotationSet, sentences: &[Span]) -
             a.note.clone(),
             sentence.join(" "),
         ];
-        out.push_str(&row.iter().map(|cell| csv_cell(cell)).collect::<Vec<_>>().join(","));
+        out.push_str(
+            &row.iter()
+                .map(|cell| csv_cell(cell))
+                .collect::<Vec<_>>()
+                .join(","),
+        );
         out.push_str("\r\n");
     }
     out
@@ -235,14 +261,30 @@ mod tests {
     /// "Fire 👨🏻‍🚒 crew saved 3 cats." / "“Yes,” =she said." with a FACT and a QUOTE.
     fn fixture() -> (Article, AnnotationSet) {
         let article = Article::from_paragraphs(
-            [("Fire 👨🏻‍🚒 crew saved 3 cats.", ParagraphKind::Body), ("“Yes,” =she said.", ParagraphKind::Body)],
-            Metadata { title: "Cats".into(), source: Some("https://example.org/cats".into()), ..Metadata::default() },
+            [
+                ("Fire 👨🏻‍🚒 crew saved 3 cats.", ParagraphKind::Body),
+                ("“Yes,” =she said.", ParagraphKind::Body),
+            ],
+            Metadata {
+                title: "Cats".into(),
+                source: Some("https://example.org/cats".into()),
+                ..Metadata::default()
+            },
         );
         let mut set = AnnotationSet::new();
         let fact = set.add(&article, Span::new(10, 28), Label::Fact).unwrap();
-        set.change(&article, Annotation { speaker: "Fire service".into(), note: "check \"3\"".into(), ..fact }).unwrap();
+        set.change(
+            &article,
+            Annotation {
+                speaker: "Fire service".into(),
+                note: "check \"3\"".into(),
+                ..fact
+            },
+        )
+        .unwrap();
         set.add(&article, Span::new(30, 36), Label::Quote).unwrap();
-        set.add(&article, Span::new(21, 36), Label::Allegation).unwrap();
+        set.add(&article, Span::new(21, 36), Label::Allegation)
+            .unwrap();
         (article, set)
     }
 
@@ -254,10 +296,21 @@ mod tests {
         assert_eq!(doc["type"], "AnnotationCollection");
         let first = &doc["first"]["items"][0];
         assert_eq!(first["target"]["source"], "https://example.org/cats");
-        assert_eq!(first["target"]["selector"][0]["exact"], "crew saved 3 cats.");
+        assert_eq!(
+            first["target"]["selector"][0]["exact"],
+            "crew saved 3 cats."
+        );
         assert_eq!(first["target"]["selector"][0]["prefix"], "Fire 👨🏻‍🚒 ");
-        assert_eq!(first["target"]["selector"][1], json!({"type": "TextPositionSelector", "start": 10, "end": 28}));
-        let purposes: Vec<&str> = first["body"].as_array().unwrap().iter().map(|b| b["purpose"].as_str().unwrap()).collect();
+        assert_eq!(
+            first["target"]["selector"][1],
+            json!({"type": "TextPositionSelector", "start": 10, "end": 28})
+        );
+        let purposes: Vec<&str> = first["body"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|b| b["purpose"].as_str().unwrap())
+            .collect();
         assert_eq!(purposes, ["tagging", "identifying", "commenting"]);
         assert_eq!(doc["total"], 3);
     }
@@ -270,12 +323,18 @@ mod tests {
         // The firefighter emoji is 4 code points but 7 UTF-16 units: "crew" starts at 13, not 10.
         assert_eq!(line["label"][0], json!([13, 31, "FACT"]));
         for span in line["label"].as_array().unwrap() {
-            let (s, e) = (span[0].as_u64().unwrap() as usize, span[1].as_u64().unwrap() as usize);
+            let (s, e) = (
+                span[0].as_u64().unwrap() as usize,
+                span[1].as_u64().unwrap() as usize,
+            );
             assert!(String::from_utf16(&text[s..e]).is_ok());
         }
         let tasks = label_studio(&article, &set);
         let value = &tasks[0]["annotations"][0]["result"][0]["value"];
-        assert_eq!((value["start"].as_u64(), value["end"].as_u64()), (Some(13), Some(31)));
+        assert_eq!(
+            (value["start"].as_u64(), value["end"].as_u64()),
+            (Some(13), Some(31))
+        );
         assert_eq!(value["text"], "crew saved 3 cats.");
         assert_eq!(value["labels"], json!(["FACT"]));
     }
@@ -284,7 +343,10 @@ mod tests {
     fn spacy_counts_code_points_and_keeps_overlaps() {
         let (article, set) = fixture();
         let line: Value = serde_json::from_str(spacy(&article, &set).trim()).unwrap();
-        assert_eq!(line["spans"][0], json!({"start": 10, "end": 28, "label": "FACT", "speaker": "Fire service", "note": "check \"3\""}));
+        assert_eq!(
+            line["spans"][0],
+            json!({"start": 10, "end": 28, "label": "FACT", "speaker": "Fire service", "note": "check \"3\""})
+        );
         assert_eq!(line["spans"].as_array().unwrap().len(), 3);
         assert_eq!(line["meta"]["title"], "Cats");
     }
@@ -307,12 +369,26 @@ mod tests {
     fn csv_quotes_cells_and_defuses_formulas() {
         let (article, mut set) = fixture();
         let quote = set.as_slice()[2].clone();
-        set.change(&article, Annotation { speaker: "=HYPERLINK(\"x\")".into(), ..quote }).unwrap();
+        set.change(
+            &article,
+            Annotation {
+                speaker: "=HYPERLINK(\"x\")".into(),
+                ..quote
+            },
+        )
+        .unwrap();
         let out = csv(&article, &set, &sentences(&article));
         let lines: Vec<&str> = out.split("\r\n").collect();
-        assert_eq!(lines[0], "document_id,title,label,start,end,text,speaker,cue,note,sentence");
+        assert_eq!(
+            lines[0],
+            "document_id,title,label,start,end,text,speaker,cue,note,sentence"
+        );
         assert!(lines[1].contains(",FACT,10,28,crew saved 3 cats.,Fire service,,\"check \"\"3\"\"\",Fire 👨🏻‍🚒 crew saved 3 cats."));
-        assert!(lines[3].contains(",\"'=HYPERLINK(\"\"x\"\")\","), "{}", lines[3]);
+        assert!(
+            lines[3].contains(",\"'=HYPERLINK(\"\"x\"\")\","),
+            "{}",
+            lines[3]
+        );
         assert_eq!(csv_cell("-1"), "'-1");
         assert_eq!(csv_cell("plain"), "plain");
     }
