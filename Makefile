@@ -29,6 +29,9 @@ clean:
 	cargo clean
 	rm -rf dist e2e/test-results
 
-## Benchmarks (not part of `make test`): HTML extraction quality and speed on ../shared/corpus.
-bench:
+## Benchmarks (not part of `make test`): HTML extraction on ../shared/corpus, then the browser
+## benchmark (load, tag, relabel, delete, undo, typing, export, memory) on the release build.
+bench: build
 	cargo run --release --locked --example extract_bench -- ../shared/corpus/readability-test-pages
+	bash scripts/bundle-size.sh dist
+	node e2e/bench/run.mjs
