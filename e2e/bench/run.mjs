@@ -163,7 +163,12 @@ const results = { bundle: bundleSizes(), chromium: browser.version(), cases: [] 
 try {
   for (const [words, annotations] of CASES) {
     process.stderr.write(`bench: ${words} words, ${annotations} annotations…\n`);
-    results.cases.push(await measureCase(browser, `http://127.0.0.1:${PORT}/`, words, annotations));
+    try {
+      results.cases.push(await measureCase(browser, `http://127.0.0.1:${PORT}/`, words, annotations));
+    } catch (error) {
+      process.stderr.write(`bench: ${words} words, ${annotations} annotations failed: ${error.message.split('\n')[0]}\n`);
+      results.cases.push({ words, annotations, failed: error.message.split('\n')[0] });
+    }
   }
 } finally {
   await browser.close();
@@ -177,6 +182,7 @@ console.log(`bundle (wasm + js + css): ${(results.bundle.raw / 1024).toFixed(0)}
 console.log('| words | annotations | load to interactive | tag | relabel | delete | undo | note keystroke | export JSON | export JSONL | JS heap MB | wasm MB |');
 console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
 for (const c of results.cases) {
+  if (c.failed) { console.log(`| ${c.words} | ${c.annotations} | failed: ${c.failed} |`); continue; }
   console.log(`| ${c.words} | ${c.annotations} | ${fmt(c.load_ms)} | ${fmt(c.tag_ms)} | ${fmt(c.relabel_ms)} | ${fmt(c.delete_ms)} | ${fmt(c.undo_ms)} | ${fmt(c.note_keystroke_ms)} | ${fmt(c.export_json_ms)} | ${c.export_jsonl_ms.toFixed(1)} | ${c.memory_mb.js_heap?.toFixed(1)} | ${c.memory_mb.wasm?.toFixed(1)} |`);
 }
 console.log(`\nwritten: ${path.relative(ROOT, path.join(OUT, 'bench.json'))}`);

@@ -35,9 +35,10 @@ use crate::state::{count_of, Action, AppState, Dialog, Notice};
 pub fn App() -> Html {
     let state = use_reducer(initial_state);
     let article_ref = use_node_ref();
+    // One callback for the whole life of the app, so memoized children keep equal props.
     let dispatch = {
         let dispatcher = state.dispatcher();
-        Callback::from(move |action| dispatcher.dispatch(action))
+        use_callback((), move |action, _| dispatcher.dispatch(action))
     };
 
     let on_tag = {

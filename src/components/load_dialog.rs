@@ -69,14 +69,7 @@ pub fn LoadDialog(props: &LoadDialogProps) -> Html {
             pasted_html.set((!html.trim().is_empty()).then_some((html, plain)));
         })
     };
-    let on_text = {
-        let text = text.clone();
-        Callback::from(move |e: InputEvent| {
-            if let Some(area) = e.target_dyn_into::<HtmlTextAreaElement>() {
-                text.set(area.value());
-            }
-        })
-    };
+    let on_text = bind_value(&text);
     let on_use_text = {
         let text = text.clone();
         let pasted_html = pasted_html.clone();
@@ -110,13 +103,9 @@ pub fn LoadDialog(props: &LoadDialogProps) -> Html {
         let finish = finish.clone();
         let busy = busy.clone();
         Callback::from(move |e: Event| {
-            let Some(input) = e.target_dyn_into::<HtmlInputElement>() else {
+            let Some(file) = take_file(&e) else {
                 return;
             };
-            let Some(file) = input.files().and_then(|files| files.get(0)) else {
-                return;
-            };
-            input.set_value("");
             busy.set(true);
             let finish = finish.clone();
             wasm_bindgen_futures::spawn_local(async move { finish.emit(load_file(file).await) });
@@ -135,13 +124,9 @@ pub fn LoadDialog(props: &LoadDialogProps) -> Html {
         let on_import = props.on_import.clone();
         let error = error.clone();
         Callback::from(move |e: Event| {
-            let Some(input) = e.target_dyn_into::<HtmlInputElement>() else {
+            let Some(file) = take_file(&e) else {
                 return;
             };
-            let Some(file) = input.files().and_then(|files| files.get(0)) else {
-                return;
-            };
-            input.set_value("");
             let on_import = on_import.clone();
             let error = error.clone();
             wasm_bindgen_futures::spawn_local(async move {
@@ -152,14 +137,7 @@ pub fn LoadDialog(props: &LoadDialogProps) -> Html {
             });
         })
     };
-    let on_url = {
-        let url = url.clone();
-        Callback::from(move |e: InputEvent| {
-            if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
-                url.set(input.value());
-            }
-        })
-    };
+    let on_url = bind_value(&url);
     let on_fetch = {
         let url = url.clone();
         let finish = finish.clone();
@@ -225,4 +203,29 @@ pub fn LoadDialog(props: &LoadDialogProps) -> Html {
 
 fn normalise_newlines(text: &str) -> String {
     text.replace("\r\n", "\n")
+}
+
+/// Keeps `state` equal to the value of the text area or input it is attached to.
+fn bind_value(state: &UseStateHandle<String>) -> Callback<InputEvent> {
+    let state = state.clone();
+    Callback::from(move |e: InputEvent| {
+        let value = e
+            .target_dyn_into::<HtmlTextAreaElement>()
+            .map(|area| area.value())
+            .or_else(|| {
+                e.target_dyn_into::<HtmlInputElement>()
+                    .map(|input| input.value())
+            });
+        if let Some(value) = value {
+            state.set(value);
+        }
+    })
+}
+
+/// The file chosen in a file input, which is then emptied so the same file can be chosen again.
+fn take_file(event: &Event) -> Option<web_sys::File> {
+    let input = event.target_dyn_into::<HtmlInputElement>()?;
+    let file = input.files()?.get(0)?;
+    input.set_value("");
+    Some(file)
 }

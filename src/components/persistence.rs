@@ -71,18 +71,20 @@ pub fn use_autosave(state: &UseReducerHandle<AppState>, dispatch: Callback<Actio
                     };
                     let dispatch = dispatch.clone();
                     wasm_bindgen_futures::spawn_local(async move {
+                        let id = snapshot.info.id.clone();
                         dispatch.emit(match save(&snapshot).await {
                             Ok(SaveOutcome::Saved {
                                 revision,
                                 edited_at,
                                 added_at,
                             }) => Action::Saved {
+                                id,
                                 edits,
                                 revision,
                                 edited_at,
                                 added_at,
                             },
-                            Ok(SaveOutcome::Conflict(theirs)) => Action::Conflict(theirs),
+                            Ok(SaveOutcome::Conflict(theirs)) => Action::Conflict { id, theirs },
                             Err(error) => Action::SaveFailed(error.to_string()),
                         });
                     });

@@ -7,7 +7,7 @@ use web_sys::{HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
 use crate::components::annotation_editor::AnnotationEditor;
-use crate::model::{Label, Span};
+use crate::model::{Annotation, Article, Label, Span};
 use crate::state::{Action, AppState};
 
 /// Longest excerpt shown per annotation, in characters.
@@ -109,31 +109,57 @@ pub fn Sidebar(props: &SidebarProps) -> Html {
                 </p>
             }
             <ul class="ct-list" aria-label="Annotations">
-                { for state.annotations.iter().filter(|a| shown[a.label.index()]).map(|annotation| {
-                    let id = annotation.id;
-                    let current = state.selected == Some(id);
-                    let text = state.article.slice(annotation.span).unwrap_or_default();
-                    html! {
-                        <li key={id.0} class={classes!("ct-item", current.then_some("ct-item--current"))} data-id={id.to_string()}>
-                            <button class="ct-item__body" aria-current={current.then_some("true")}
-                                onclick={send(Action::Select(Some(id)))}>
-                                <span class={classes!("ct-badge", format!("ct-badge--{}", annotation.label.slug()))}>
-                                    { annotation.label.name() }
-                                </span>
-                                <span class="ct-item__text">{ excerpt(text) }</span>
-                                if !annotation.speaker.is_empty() {
-                                    <span class="ct-item__speaker">{ format!("— {}", annotation.speaker) }</span>
-                                }
-                            </button>
-                            <button class="ct-button ct-button--quiet ct-item__delete" aria-label="Delete annotation"
-                                title={format!("Delete annotation {id}")} onclick={send(Action::Delete(id))}>
-                                { "×" }
-                            </button>
-                        </li>
-                    }
+                { for state.annotations.iter().filter(|a| shown[a.label.index()]).map(|annotation| html! {
+                    <AnnotationItem
+                        key={annotation.id.0}
+                        annotation={annotation.clone()}
+                        article={state.article.clone()}
+                        current={state.selected == Some(annotation.id)}
+                        dispatch={props.dispatch.clone()}
+                    />
                 }) }
             </ul>
         </aside>
+    }
+}
+
+/// Props of [`AnnotationItem`]: an item re-renders only when its own annotation changes.
+#[derive(Properties, PartialEq)]
+pub struct AnnotationItemProps {
+    /// The annotation.
+    pub annotation: Annotation,
+    /// The article it points into.
+    pub article: Rc<Article>,
+    /// It is the current annotation.
+    pub current: bool,
+    /// Where actions go (a stable callback, so items stay memoized).
+    pub dispatch: Callback<Action>,
+}
+
+/// One entry of the list: label, text, speaker, and a delete button.
+#[component]
+pub fn AnnotationItem(props: &AnnotationItemProps) -> Html {
+    let annotation = &props.annotation;
+    let id = annotation.id;
+    let current = props.current;
+    let text = props.article.slice(annotation.span).unwrap_or_default();
+    let send = |action: Action| props.dispatch.reform(move |_: MouseEvent| action.clone());
+    html! {
+        <li class={classes!("ct-item", current.then_some("ct-item--current"))} data-id={id.to_string()}>
+            <button class="ct-item__body" aria-current={current.then_some("true")} onclick={send(Action::Select(Some(id)))}>
+                <span class={classes!("ct-badge", format!("ct-badge--{}", annotation.label.slug()))}>
+                    { annotation.label.name() }
+                </span>
+                <span class="ct-item__text">{ excerpt(text) }</span>
+                if !annotation.speaker.is_empty() {
+                    <span class="ct-item__speaker">{ format!("— {}", annotation.speaker) }</span>
+                }
+            </button>
+            <button class="ct-button ct-button--quiet ct-item__delete" aria-label="Delete annotation"
+                title={format!("Delete annotation {id}")} onclick={send(Action::Delete(id))}>
+                { "×" }
+            </button>
+        </li>
     }
 }
 

@@ -182,6 +182,8 @@ pub enum Action {
     },
     /// A save of `revision` by this tab succeeded.
     Saved {
+        /// The document saved (the open one may have changed since the save began).
+        id: String,
         /// The document's [`AppState::edits`] when the save started.
         edits: u64,
         /// The revision now stored.
@@ -193,8 +195,13 @@ pub enum Action {
     },
     /// A save failed.
     SaveFailed(String),
-    /// Another tab stored newer work of the open document, at this revision.
-    Conflict(u64),
+    /// Another tab stored newer work of a document, at this revision.
+    Conflict {
+        /// The document.
+        id: String,
+        /// The revision the other tab stored.
+        theirs: u64,
+    },
     /// Keep this tab's version: the next save overwrites the other tab's revision.
     KeepMine,
     /// Try a failed save again.
@@ -652,11 +659,13 @@ impl AppState {
                 s.ready = true;
                 s.annotator = annotator;
             }),
+            Action::Saved { id, .. } if id != self.doc.id => self,
             Action::Saved {
                 edits,
                 revision,
                 edited_at,
                 added_at,
+                ..
             } => self.with(|s| {
                 s.doc.revision = revision;
                 s.doc.writer = s.tab.clone();
@@ -705,7 +714,10 @@ impl AppState {
                 meta.title = title;
                 self.apply(Action::SetMeta(meta))
             }
-            Action::Conflict(theirs) => self.with(|s| s.save = SaveStatus::Conflict { theirs }),
+            Action::Conflict { id, .. } if id != self.doc.id => self,
+            Action::Conflict { theirs, .. } => {
+                self.with(|s| s.save = SaveStatus::Conflict { theirs })
+            }
             Action::KeepMine => match self.save {
                 SaveStatus::Conflict { theirs } => self.with(|s| {
                     s.doc.revision = theirs;

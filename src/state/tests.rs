@@ -210,7 +210,9 @@ fn opening_a_newer_version_is_not_an_edit_and_saves_track_edits() {
     let s = tag(state(), 0, 9, Label::Quote);
     assert_eq!(s.save, SaveStatus::Pending);
     let edits = s.edits;
+    let id = s.doc.id.clone();
     let s = s.reduce(Action::Saved {
+        id: id.clone(),
         edits,
         revision: 4,
         edited_at: "t".into(),
@@ -230,13 +232,16 @@ fn opening_a_newer_version_is_not_an_edit_and_saves_track_edits() {
     let edited = tag(reopened, 10, 14, Label::Fact);
     let stale = edited.edits - 1;
     let after = edited.reduce(Action::Saved {
+        id: id.clone(),
         edits: stale,
         revision: 5,
         edited_at: "t".into(),
         added_at: "t".into(),
     });
     assert_eq!(after.save, SaveStatus::Pending);
-    let conflict = after.reduce(Action::Conflict(9)).reduce(Action::KeepMine);
+    let conflict = after
+        .reduce(Action::Conflict { id, theirs: 9 })
+        .reduce(Action::KeepMine);
     assert_eq!(
         (
             conflict.doc.revision,
@@ -282,4 +287,33 @@ fn importing_places_what_fits_and_keeps_orphans_to_place_or_drop() {
     assert!(dropped.orphans.is_empty());
     let undone = placed.reduce(Action::Undo).reduce(Action::Undo);
     assert!(undone.annotations.is_empty());
+}
+
+#[test]
+fn a_save_of_the_previous_document_does_not_mark_the_new_one_saved() {
+    use crate::model::ingest::load::{load_text, InputKind};
+    let sample = state();
+    let old_id = sample.doc.id.clone();
+    let loaded = load_text(
+        InputKind::PlainText,
+        "Another title\n\nAnother body.",
+        None,
+        None,
+    )
+    .unwrap();
+    let next = sample.reduce(Action::Load(Box::new(loaded)));
+    assert_eq!(next.save, SaveStatus::Pending);
+    let late = next.reduce(Action::Saved {
+        id: old_id.clone(),
+        edits: 0,
+        revision: 1,
+        edited_at: "t".into(),
+        added_at: "t".into(),
+    });
+    assert_eq!(late.save, SaveStatus::Pending);
+    let late = late.reduce(Action::Conflict {
+        id: old_id,
+        theirs: 3,
+    });
+    assert_eq!(late.save, SaveStatus::Pending);
 }
