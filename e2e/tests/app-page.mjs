@@ -34,6 +34,11 @@ export class AppPage {
   /** Drags the real mouse from the first character of `from` in `startParagraph` to the last character of `to` in `endParagraph`. */
   async dragAcross(startParagraph, from, endParagraph, to) {
     await startParagraph.evaluate((p) => p.scrollIntoView({ block: 'center' }));
+    // Paragraphs far off screen are skipped by the browser (content-visibility) and get their
+    // real height when they come into view: let the layout settle before taking coordinates.
+    await this.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await startParagraph.evaluate((p) => p.scrollIntoView({ block: 'center' }));
+    await this.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     const first = await charBox(startParagraph, from, 0);
     const last = await charBox(endParagraph, to, to.length - 1);
     await this.page.mouse.move(first.x + 1, first.y + first.height / 2);

@@ -63,7 +63,7 @@ test('open an HTML file and a windows-1252 text file; edit the metadata', async 
   const app = new AppPage(page);
   await app.open();
   let dialog = await openLoad(page);
-  await dialog.locator('input[type=file]').setInputFiles({ name: 'ferry.html', mimeType: 'text/html', buffer: Buffer.from(PAGE) });
+  await dialog.locator('input[aria-label="Article file"]').setInputFiles({ name: 'ferry.html', mimeType: 'text/html', buffer: Buffer.from(PAGE) });
   await expect(app.headline).toHaveText('Ferry returns to Lindmark');
   await expect(app.article).toContainText('The Coast Post');
   await expect(app.article.locator('p.ct-paragraph', { hasText: 'Share on X' })).toHaveCount(0);
@@ -79,7 +79,7 @@ test('open an HTML file and a windows-1252 text file; edit the metadata', async 
 
   dialog = await openLoad(page);
   const latin1 = Buffer.from('Caf\xe9 closes\n\nThe caf\xe9 on the quay closed after 41 years.\n', 'latin1');
-  await dialog.locator('input[type=file]').setInputFiles({ name: 'cafe.txt', mimeType: 'text/plain', buffer: latin1 });
+  await dialog.locator('input[aria-label="Article file"]').setInputFiles({ name: 'cafe.txt', mimeType: 'text/plain', buffer: latin1 });
   await expect(app.headline).toHaveText('Café closes');
   await expect(page.getByRole('status')).toContainText('windows-1252');
   await page.screenshot({ path: testInfo.outputPath('loaded.png') });
@@ -147,7 +147,7 @@ test('bad input gets a clear message and the open article stays as it was', asyn
   const dialog = await openLoad(page);
   await expect(dialog).toContainText('Loading replaces the open article and its 1 annotation');
   for (const [name, buffer, message] of cases) {
-    await dialog.locator('input[type=file]').setInputFiles({ name, mimeType: 'application/octet-stream', buffer });
+    await dialog.locator('input[aria-label="Article file"]').setInputFiles({ name, mimeType: 'application/octet-stream', buffer });
     await expect(dialog.getByRole('alert')).toContainText(message);
   }
   await dialog.getByRole('button', { name: 'Cancel' }).click();
@@ -156,7 +156,7 @@ test('bad input gets a clear message and the open article stays as it was', asyn
 
   // The good export reopens with its annotation.
   const again = await openLoad(page);
-  await again.locator('input[type=file]').setInputFiles({ name: 'good.claimtag.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
+  await again.locator('input[aria-label="Article file"]').setInputFiles({ name: 'good.claimtag.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
   await expect(app.headline).toHaveText(SAMPLE_TITLE);
   await expect(app.article.locator('mark[data-label="fact"]')).toHaveText('The regional environment agency');
 });
