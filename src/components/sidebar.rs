@@ -28,6 +28,7 @@ pub struct SidebarProps {
 #[component]
 pub fn Sidebar(props: &SidebarProps) -> Html {
     let shown = use_state(|| [true; 3]);
+    let offset = use_state(|| 0usize);
     let state = &props.state;
     let count = |label: Label| {
         state
@@ -108,19 +109,72 @@ pub fn Sidebar(props: &SidebarProps) -> Html {
                     <kbd>{ "F" }</kbd>{ ", " }<kbd>{ "A" }</kbd>{ " or " }<kbd>{ "Q" }</kbd>{ "." }
                 </p>
             }
+            { annotation_list(state, &shown, &offset, &props.dispatch) }
+        </aside>
+    }
+}
+
+/// Most list items rendered at once: long lists show a window around the current annotation,
+/// with buttons for the rest, so a change re-renders a few hundred items rather than thousands.
+const LIST_WINDOW: usize = 200;
+
+/// The list named "Annotations" (filtered by label), windowed around the current annotation.
+fn annotation_list(
+    state: &AppState,
+    shown: &[bool; 3],
+    offset: &UseStateHandle<usize>,
+    dispatch: &Callback<Action>,
+) -> Html {
+    let items: Vec<&Annotation> = state
+        .annotations
+        .iter()
+        .filter(|a| shown[a.label.index()])
+        .collect();
+    let current = state
+        .selected
+        .and_then(|id| items.iter().position(|a| a.id == id));
+    let (start, end) = list_window(items.len(), **offset, current);
+    let move_to = |to: usize| {
+        let offset = offset.clone();
+        Callback::from(move |_: MouseEvent| offset.set(to))
+    };
+    html! {
+        <>
+            if start > 0 {
+                <button class="ct-button ct-button--small ct-list__more" onclick={move_to(start.saturating_sub(LIST_WINDOW))}>
+                    { format!("Show earlier ({} before)", start) }
+                </button>
+            }
             <ul class="ct-list" aria-label="Annotations">
-                { for state.annotations.iter().filter(|a| shown[a.label.index()]).map(|annotation| html! {
+                { for items[start..end].iter().map(|annotation| html! {
                     <AnnotationItem
                         key={annotation.id.0}
-                        annotation={annotation.clone()}
+                        annotation={(*annotation).clone()}
                         article={state.article.clone()}
                         current={state.selected == Some(annotation.id)}
-                        dispatch={props.dispatch.clone()}
+                        dispatch={dispatch.clone()}
                     />
                 }) }
             </ul>
-        </aside>
+            if end < items.len() {
+                <button class="ct-button ct-button--small ct-list__more" onclick={move_to(end)}>
+                    { format!("Show more ({} after)", items.len() - end) }
+                </button>
+            }
+        </>
     }
+}
+
+/// The window `start..end` of a list of `len` items: from `offset`, unless the current item
+/// lies outside it, in which case the window moves to show it.
+fn list_window(len: usize, offset: usize, current: Option<usize>) -> (usize, usize) {
+    let mut start = offset.min(len.saturating_sub(1));
+    if let Some(pos) = current {
+        if pos < start || pos >= start + LIST_WINDOW {
+            start = pos.saturating_sub(LIST_WINDOW / 4);
+        }
+    }
+    (start, (start + LIST_WINDOW).min(len))
 }
 
 /// Props of [`AnnotationItem`]: an item re-renders only when its own annotation changes.
@@ -217,4 +271,19 @@ fn excerpt(text: &str) -> String {
 /// The span of the current search match, for the article view.
 pub fn current_match(state: &AppState) -> Option<Span> {
     state.matches.get(state.current_match?).copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_list_window_follows_the_current_item() {
+        assert_eq!(list_window(0, 0, None), (0, 0));
+        assert_eq!(list_window(50, 0, Some(10)), (0, 50));
+        assert_eq!(list_window(5000, 0, None), (0, LIST_WINDOW));
+        assert_eq!(list_window(5000, 0, Some(1000)), (950, 950 + LIST_WINDOW));
+        assert_eq!(list_window(5000, 950, Some(1100)), (950, 950 + LIST_WINDOW));
+        assert_eq!(list_window(5000, 4990, None), (4990, 5000));
+    }
 }
