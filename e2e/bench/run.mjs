@@ -153,6 +153,51 @@ async function measureCase(browser, base, words, annotations) {
   return result;
 }
 
+/** A library of `count` documents of ~5,000 words: time to open the Library list, and to open one. */
+async function measureLibrary(browser, base, count) {
+  const doc = generate(5000, 50);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(base);
+  await page.locator('.ct-save', { hasText: 'Saved' }).waitFor({ timeout: 60_000 });
+  await page.evaluate(async ([doc, count]) => {
+    const db = await new Promise((resolve, reject) => {
+      const request = indexedDB.open('claimtag');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const now = new Date().toISOString();
+    for (let start = 0; start < count; start += 100) {
+      const tx = db.transaction(['documents', 'summaries'], 'readwrite');
+      for (let i = start; i < Math.min(count, start + 100); i += 1) {
+        const id = `doc-${(0x1000000000000000 + i).toString(16)}`;
+        const info = { id, revision: 1, writer: 'bench', status: 'to_do', added_at: now, edited_at: now, deleted_at: null };
+        const meta = { ...doc.meta, title: `${doc.meta.title} #${i}` };
+        tx.objectStore('documents').put(JSON.stringify({ schema: 1, ...info, text: doc.text, paragraphs: doc.paragraphs, meta, normalization: [], set_aside: [], original: '', annotations: doc.annotations }), id);
+        tx.objectStore('summaries').put(JSON.stringify({ ...info, title: meta.title, source: 'benchmark', counts: [17, 17, 16] }), id);
+      }
+      await new Promise((resolve) => { tx.oncomplete = resolve; });
+    }
+  }, [{
+    text: doc.document.text, paragraphs: doc.document.paragraphs,
+    meta: { title: 'Library document', published: null, published_raw: null, byline: null, source: 'benchmark', site_name: null, canonical_url: null, language: null, direction: null },
+    annotations: doc.annotations.map((a, i) => ({ id: i + 1, label: a.label, span: { start: a.start, end: a.end }, speaker: '', cue: '', note: '', annotator: '' })),
+  }, count]);
+  const lists = []; const opens = [];
+  for (let i = 0; i < Math.min(REPS, 3); i += 1) {
+    const t0 = Date.now();
+    await page.getByRole('button', { name: 'Library' }).click();
+    await page.waitForFunction((n) => document.querySelectorAll('[aria-label="Documents"] > li').length >= n, count, { timeout: 60_000, polling: 'raf' });
+    lists.push(Date.now() - t0);
+    const t1 = Date.now();
+    await page.locator(`[aria-label="Documents"] > li[data-title$="#${100 + i}"]`).getByRole('button', { name: 'Open' }).click();
+    await page.waitForFunction((t) => document.querySelector('h1')?.textContent.endsWith(t), `#${100 + i}`, { timeout: 60_000, polling: 'raf' });
+    opens.push(Date.now() - t1);
+  }
+  await context.close();
+  return { documents: count, open_list_ms: stat(lists), open_document_ms: stat(opens) };
+}
+
 const server = await serve();
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -170,6 +215,15 @@ try {
       results.cases.push({ words, annotations, failed: error.message.split('\n')[0] });
     }
   }
+  const libraryDocs = Number(process.env.BENCH_LIBRARY || 1000);
+  if (libraryDocs > 0) {
+    process.stderr.write(`bench: library of ${libraryDocs} documents…\n`);
+    try {
+      results.library = await measureLibrary(browser, `http://127.0.0.1:${PORT}/`, libraryDocs);
+    } catch (error) {
+      results.library = { documents: libraryDocs, failed: error.message.split('\n')[0] };
+    }
+  }
 } finally {
   await browser.close();
   server.kill();
@@ -184,5 +238,11 @@ console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
 for (const c of results.cases) {
   if (c.failed) { console.log(`| ${c.words} | ${c.annotations} | failed: ${c.failed} |`); continue; }
   console.log(`| ${c.words} | ${c.annotations} | ${fmt(c.load_ms)} | ${fmt(c.tag_ms)} | ${fmt(c.relabel_ms)} | ${fmt(c.delete_ms)} | ${fmt(c.undo_ms)} | ${fmt(c.note_keystroke_ms)} | ${fmt(c.export_json_ms)} | ${c.export_jsonl_ms.toFixed(1)} | ${c.memory_mb.js_heap?.toFixed(1)} | ${c.memory_mb.wasm?.toFixed(1)} |`);
+}
+if (results.library) {
+  const l = results.library;
+  console.log(l.failed
+    ? `\nlibrary of ${l.documents} documents: failed: ${l.failed}`
+    : `\nlibrary of ${l.documents} documents of ~5,000 words: open the list ${fmt(l.open_list_ms)} ms (click to all rows painted), open a document from it ${fmt(l.open_document_ms)} ms`);
 }
 console.log(`\nwritten: ${path.relative(ROOT, path.join(OUT, 'bench.json'))}`);

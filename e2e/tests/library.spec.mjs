@@ -150,3 +150,30 @@ test('when storage is unavailable the app keeps working, says so, and exports', 
   app.errors = app.errors.filter((e) => !e.includes('blocked by test'));
   expect(app.errors).toEqual([]);
 });
+
+test('a full disk (quota exceeded on write) shows the banner, keeps the work, and recovers', async ({ page }) => {
+  await page.addInitScript(() => {
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (...args) {
+      if (window.__quotaFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.apply(this, args);
+    };
+  });
+  const app = new AppPage(page);
+  await app.open();
+  await saved(page);
+  await page.evaluate(() => { window.__quotaFull = true; });
+  await app.dragSelect(app.paragraph('The regional environment agency'), 'The regional', 'agency');
+  await page.keyboard.press('f');
+  const banner = page.getByRole('alert');
+  await expect(banner).toContainText('Not saved');
+  await expect(banner).toContainText('quota');
+  await expect(app.annotations.getByRole('listitem')).toHaveCount(1);
+  // Space freed: "Try again" stores the work.
+  await page.evaluate(() => { window.__quotaFull = false; });
+  await banner.getByRole('button', { name: 'Try again' }).click();
+  await saved(page);
+  await page.reload();
+  await expect(app.annotations.getByRole('listitem')).toHaveCount(1);
+  app.errors = app.errors.filter((e) => !e.includes('quota'));
+});
