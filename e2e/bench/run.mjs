@@ -170,7 +170,7 @@ async function measureLibrary(browser, base, count) {
     for (let start = 0; start < count; start += 100) {
       const tx = db.transaction(['documents', 'summaries'], 'readwrite');
       for (let i = start; i < Math.min(count, start + 100); i += 1) {
-        const id = `doc-${(0x1000000000000000 + i).toString(16)}`;
+        const id = `doc-${i.toString(16).padStart(16, '0')}`;
         const info = { id, revision: 1, writer: 'bench', status: 'to_do', added_at: now, edited_at: now, deleted_at: null };
         const meta = { ...doc.meta, title: `${doc.meta.title} #${i}` };
         tx.objectStore('documents').put(JSON.stringify({ schema: 1, ...info, text: doc.text, paragraphs: doc.paragraphs, meta, normalization: [], set_aside: [], original: '', annotations: doc.annotations }), id);
