@@ -177,3 +177,41 @@ test('a full disk (quota exceeded on write) shows the banner, keeps the work, an
   await expect(app.annotations.getByRole('listitem')).toHaveCount(1);
   app.errors = app.errors.filter((e) => !e.includes('quota'));
 });
+
+test('a JSONL corpus (Export all) opens again into a fresh library', async ({ page, browser }, testInfo) => {
+  const app = new AppPage(page);
+  await app.open();
+  const loadText = async (text) => {
+    await page.getByRole('button', { name: 'Load article' }).click();
+    const load = page.getByRole('dialog', { name: 'Load article' });
+    await load.getByRole('textbox', { name: 'Article text' }).fill(text);
+    await load.getByRole('button', { name: 'Use this text' }).click();
+  };
+  await loadText('Tram line opens\n\nThe tram opened on Monday with 14 stops.');
+  await app.dragSelect(app.paragraph('The tram opened'), 'with 14', 'stops.');
+  await page.keyboard.press('f');
+  await loadText('Bridge closes\n\nThe bridge closes for 12 weeks.');
+  await saved(page);
+  await page.getByRole('button', { name: 'Library' }).click();
+  const library = page.getByRole('dialog', { name: 'Library' });
+  await library.locator('li[data-title^="Vellmark"]').getByRole('button', { name: 'Move to trash' }).click();
+  await expect(library.getByRole('list', { name: 'Trash' }).getByRole('listitem')).toHaveCount(1);
+  const [download] = await Promise.all([page.waitForEvent('download'), library.getByRole('button', { name: 'Export all' }).click()]);
+  const corpus = testInfo.outputPath('library.jsonl');
+  await download.saveAs(corpus);
+
+  const context = await browser.newContext();
+  const fresh = new AppPage(await context.newPage());
+  await fresh.open();
+  await fresh.page.getByRole('button', { name: 'Load article' }).click();
+  await fresh.page.getByRole('dialog', { name: 'Load article' }).locator('input[aria-label="Article file"]').setInputFiles(corpus);
+  await expect(fresh.page.getByRole('status')).toContainText('1 more document of the corpus added to the library');
+  await expect(fresh.headline).toHaveText('Tram line opens');
+  await expect(fresh.article.locator('mark[data-label="fact"]')).toHaveText('with 14 stops.');
+  await saved(fresh.page);
+  await fresh.page.getByRole('button', { name: 'Library' }).click();
+  const docs = fresh.page.getByRole('list', { name: 'Documents' });
+  await expect(docs.locator('li[data-title="Bridge closes"]')).toHaveCount(1);
+  await expect(docs.locator('li[data-title="Tram line opens"]')).toContainText('Fact 1');
+  await context.close();
+});

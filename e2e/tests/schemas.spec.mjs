@@ -37,6 +37,11 @@ test('the native export validates against its JSON Schema', async ({ page }, tes
   const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'schema', 'claimtag-v1.schema.json'), 'utf8'));
   const validate = new Ajv({ allErrors: true }).compile(schema);
   expect(validate(data), JSON.stringify(validate.errors)).toBe(true);
+  for (const a of data.annotations) {
+    expect(a.origin).toBe('manual');
+    expect(Date.parse(a.created)).not.toBeNaN();
+    expect(a.modified >= a.created).toBe(true);
+  }
   // The schema rejects what the export promises never to contain.
   const broken = structuredClone(data);
   broken.annotations[0].label = 'OPINION';

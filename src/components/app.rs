@@ -24,7 +24,7 @@ use crate::model::format::{export_files, ExportFormat};
 use crate::model::ingest::load::{InputKind, Loaded};
 use crate::model::{Article, Label, Metadata, ParagraphKind};
 use crate::sample::sample_article;
-use crate::services::library::open_document;
+use crate::services::library::{add_documents, open_document};
 use crate::services::loader::{load_file, load_input};
 use crate::services::{clock, download, selection, tabs};
 use crate::state::keymap::{command_for, Command, KeyPress};
@@ -38,7 +38,7 @@ pub fn App() -> Html {
     // One callback for the whole life of the app, so memoized children keep equal props.
     let dispatch = {
         let dispatcher = state.dispatcher();
-        use_callback((), move |action, _| dispatcher.dispatch(action))
+        use_callback((), move |action, _| dispatcher.dispatch(stamped(action)))
     };
 
     let on_tag = {
@@ -215,9 +215,21 @@ fn use_drop_to_load(dispatch: Callback<Action>) {
 
 /// Opens a loaded document — or, when the library already holds the same text, the stored one
 /// with its annotations, instead of a duplicate.
-fn open_unless_stored(loaded: Loaded, dispatch: Callback<Action>) {
+fn open_unless_stored(mut loaded: Loaded, dispatch: Callback<Action>) {
     let id = crate::model::library::doc_id(&loaded.article);
+    let more = std::mem::take(&mut loaded.more);
     wasm_bindgen_futures::spawn_local(async move {
+        let corpus_notice = if more.is_empty() {
+            None
+        } else {
+            Some(match add_documents(&more, "import").await {
+                Ok(added) => Notice::info(format!(
+                    "{} of the corpus added to the library (open them from Library); the first is open.",
+                    count_of(added, "more document")
+                )),
+                Err(error) => Notice::error(format!("Only the first document of the corpus is open; the rest could not be stored: {error}")),
+            })
+        };
         match open_document(&id).await {
             Ok(Some((stored, info))) if info.deleted_at.is_none() => {
                 let remark = format!(
@@ -234,7 +246,15 @@ fn open_unless_stored(loaded: Loaded, dispatch: Callback<Action>) {
             }
             _ => dispatch.emit(Action::Load(Box::new(loaded))),
         }
+        if let Some(notice) = corpus_notice {
+            dispatch.emit(Action::Notify(notice));
+        }
     });
+}
+
+/// `action` with the time it happens, which new and changed annotations record.
+fn stamped(action: Action) -> Action {
+    Action::At(clock::now_iso(), Box::new(action))
 }
 
 /// The sample article, or — should it ever fail to clean up — a one-line article saying so.
@@ -269,14 +289,14 @@ fn apply_label(state: &UseReducerHandle<AppState>, article_ref: &NodeRef, label:
     };
     match selection::selected_span(&root) {
         Ok(Some(span)) => {
-            state.dispatch(Action::Tag { span, label });
+            state.dispatch(stamped(Action::Tag { span, label }));
             selection::clear_selection();
         }
         Ok(None) => {
             if let Some(id) = state.selected {
-                state.dispatch(Action::Relabel { id, label });
+                state.dispatch(stamped(Action::Relabel { id, label }));
             } else if state.cursor.is_some() {
-                state.dispatch(Action::TagCursor(label));
+                state.dispatch(stamped(Action::TagCursor(label)));
             } else {
                 state.dispatch(Action::Notify(Notice::error(format!(
                     "Select some words of the article (or move the sentence cursor with J), then press {} to mark them as {}.",
@@ -362,7 +382,7 @@ fn on_key(event: &KeyboardEvent, state: &UseReducerHandle<AppState>, article_ref
         },
         Command::StepAnnotation(delta) => Action::StepAnnotation(delta),
     };
-    state.dispatch(action);
+    state.dispatch(stamped(action));
 }
 
 /// The text field that has the focus, if the key press happened in one.

@@ -45,10 +45,14 @@ pub fn use_startup(dispatch: Callback<Action>) {
     });
 }
 
+/// A document waiting to be saved, with the [`AppState::edits`] count it was taken at.
+type Pending = Rc<RefCell<Option<(Snapshot, u64)>>>;
+
 /// Saves the open document [`SAVE_DELAY_MS`] after its last change, and at once when the page
-/// is hidden or closed.
+/// is hidden or closed, or when another document is opened before the delay is over.
 #[hook]
 pub fn use_autosave(state: &UseReducerHandle<AppState>, dispatch: Callback<Action>) {
+    let pending: Pending = use_mut_ref(|| None);
     let due = state.ready && state.save == SaveStatus::Pending;
     let snapshot = Snapshot {
         info: state.doc.clone(),
@@ -58,48 +62,30 @@ pub fn use_autosave(state: &UseReducerHandle<AppState>, dispatch: Callback<Actio
         overwrite: state.overwrite,
     };
     let edits = state.edits;
-    let snapshot = Rc::new(RefCell::new(Some(snapshot)));
     use_effect_with(
         (due, edits, state.doc.id.clone(), state.doc.revision),
-        move |(due, _, _, _)| {
-            let run = {
-                let snapshot = snapshot.clone();
-                let dispatch = dispatch.clone();
-                move || {
-                    let Some(snapshot) = snapshot.borrow_mut().take() else {
-                        return;
-                    };
-                    let dispatch = dispatch.clone();
-                    wasm_bindgen_futures::spawn_local(async move {
-                        let id = snapshot.info.id.clone();
-                        dispatch.emit(match save(&snapshot).await {
-                            Ok(SaveOutcome::Saved {
-                                revision,
-                                edited_at,
-                                added_at,
-                            }) => Action::Saved {
-                                id,
-                                edits,
-                                revision,
-                                edited_at,
-                                added_at,
-                            },
-                            Ok(SaveOutcome::Conflict(theirs)) => Action::Conflict { id, theirs },
-                            Err(error) => Action::SaveFailed(error.to_string()),
-                        });
-                    });
-                }
-            };
+        move |(due, _, id, _)| {
+            let switched = pending
+                .borrow()
+                .as_ref()
+                .is_some_and(|(p, _)| &p.info.id != id);
+            if switched {
+                // The previous document's last changes are saved now, not dropped.
+                save_pending(&pending, &dispatch);
+            }
+            *pending.borrow_mut() = due.then_some((snapshot, edits));
             let guards = due.then(|| {
-                let run = Rc::new(run);
+                let run = {
+                    let (pending, dispatch) = (pending.clone(), dispatch.clone());
+                    Rc::new(move || save_pending(&pending, &dispatch))
+                };
                 let timer = {
                     let run = run.clone();
                     Timeout::new(SAVE_DELAY_MS, move || run())
                 };
-                let document = gloo::utils::document();
                 let hidden = {
                     let run = run.clone();
-                    EventListener::new(&document, "visibilitychange", move |_| {
+                    EventListener::new(&gloo::utils::document(), "visibilitychange", move |_| {
                         if gloo::utils::document().visibility_state()
                             == web_sys::VisibilityState::Hidden
                         {
@@ -114,6 +100,32 @@ pub fn use_autosave(state: &UseReducerHandle<AppState>, dispatch: Callback<Actio
             move || drop(guards)
         },
     );
+}
+
+/// Saves what is pending (once) and reports how it went.
+fn save_pending(pending: &Pending, dispatch: &Callback<Action>) {
+    let Some((snapshot, edits)) = pending.borrow_mut().take() else {
+        return;
+    };
+    let dispatch = dispatch.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let id = snapshot.info.id.clone();
+        dispatch.emit(match save(&snapshot).await {
+            Ok(SaveOutcome::Saved {
+                revision,
+                edited_at,
+                added_at,
+            }) => Action::Saved {
+                id,
+                edits,
+                revision,
+                edited_at,
+                added_at,
+            },
+            Ok(SaveOutcome::Conflict(theirs)) => Action::Conflict { id, theirs },
+            Err(error) => Action::SaveFailed(error.to_string()),
+        });
+    });
 }
 
 /// Follows other tabs' saves of the open document: a tab with nothing unsaved reloads the newer

@@ -34,6 +34,26 @@ pub struct Annotation {
     /// Who made the annotation (the name set in the library; empty when none was set).
     #[serde(default)]
     pub annotator: String,
+    /// When it was made (ISO 8601; empty when not known).
+    #[serde(default)]
+    pub created: String,
+    /// When it last changed (ISO 8601; empty when not known).
+    #[serde(default)]
+    pub modified: String,
+    /// How it came about.
+    #[serde(default)]
+    pub origin: Origin,
+}
+
+/// How an annotation came about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Origin {
+    /// Made by hand in claimtag.
+    #[default]
+    Manual,
+    /// Read from another tool's file (W3C, doccano, Label Studio).
+    Imported,
 }
 
 impl Annotation {
@@ -47,6 +67,9 @@ impl Annotation {
             cue: String::new(),
             note: String::new(),
             annotator: String::new(),
+            created: String::new(),
+            modified: String::new(),
+            origin: Origin::Manual,
         }
     }
 }

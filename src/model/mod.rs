@@ -22,7 +22,7 @@ pub mod segment;
 pub mod span;
 pub mod text_index;
 
-pub use annotation::{Annotation, AnnotationId};
+pub use annotation::{Annotation, AnnotationId, Origin};
 pub use annotation_set::{AnnotationSet, EditError};
 pub use article::{Article, ArticleError, Metadata, Paragraph, ParagraphKind, SetAside};
 pub use edit::Edit;

@@ -105,6 +105,7 @@ pub async fn open_document(id: &str) -> Result<Option<(Loaded, DocInfo)>, Storag
             article,
             annotations,
             remark: None,
+            more: Vec::new(),
         },
         stored.info,
     )))
@@ -143,6 +144,35 @@ pub async fn update_stored(
     storage.put_document(&stored).await?;
     tabs::announce(id, stored.info.revision, tab);
     Ok(())
+}
+
+/// Adds documents to the library (those it does not hold yet); returns how many were added.
+pub async fn add_documents(
+    documents: &[(Article, AnnotationSet)],
+    tab: &str,
+) -> Result<usize, StorageError> {
+    let storage = Storage::open().await?;
+    let now = now_iso();
+    let mut added = 0;
+    for (article, annotations) in documents {
+        let id = crate::model::library::doc_id(article);
+        if storage.get_summary(&id).await?.is_some() {
+            continue;
+        }
+        let info = DocInfo {
+            id,
+            revision: 1,
+            writer: tab.to_string(),
+            added_at: now.clone(),
+            edited_at: now.clone(),
+            ..DocInfo::default()
+        };
+        storage
+            .put_document(&StoredDocument::new(info, article, annotations))
+            .await?;
+        added += 1;
+    }
+    Ok(added)
 }
 
 /// Every document in the library that is not in the trash, opened, in the order added.

@@ -44,7 +44,7 @@ async fn read_file(file: File) -> Result<(String, InputKind, String, Sniffed), S
 pub fn load_input(kind: InputKind, text: &str, source: Option<String>) -> Result<Loaded, String> {
     let html = match kind {
         InputKind::Html => Some(parse_html(text)?),
-        InputKind::PlainText | InputKind::Native => None,
+        InputKind::PlainText | InputKind::Native | InputKind::Corpus => None,
     };
     load_text(kind, text, html.as_ref(), source)
 }

@@ -20,7 +20,7 @@ use crate::model::segment::{
 };
 use crate::model::{
     Annotation, AnnotationId, AnnotationSet, Article, Edit, EditError, History, Label, Metadata,
-    Span,
+    Origin, Span,
 };
 
 /// A panel shown over the page.
@@ -81,6 +81,8 @@ pub struct AppState {
     pub overwrite: bool,
     /// Imported annotations that could not be placed, for the user to place or drop.
     pub orphans: Rc<Vec<Orphan>>,
+    /// The time of the action being applied (ISO 8601), stamped on new and changed annotations.
+    pub now: String,
 }
 
 /// Whether the open document is safely stored.
@@ -166,6 +168,8 @@ pub enum Action {
     StepMatch(isize),
     /// Show or hide a panel.
     ShowDialog(Option<Dialog>),
+    /// `action`, happening at this time (ISO 8601).
+    At(String, Box<Action>),
     /// Open a newly loaded document in place of the current one.
     Load(Box<Loaded>),
     /// Open a document from the library.
@@ -248,6 +252,7 @@ impl AppState {
             edits: 0,
             overwrite: false,
             orphans: Rc::new(Vec::new()),
+            now: String::new(),
             sentences: Rc::new(sentences(&article)),
             article: Rc::new(article),
             annotations: Rc::new(AnnotationSet::new()),
@@ -299,6 +304,7 @@ impl AppState {
         let mut annotations = (*self.annotations).clone();
         let mut history = (*self.history).clone();
         let mut orphans = (*self.orphans).clone();
+        let now = self.now.clone();
         for candidate in candidates {
             let placed = anchor(&self.article, &candidate).and_then(|span| {
                 let added = annotations
@@ -307,6 +313,9 @@ impl AppState {
                 let full = Annotation {
                     speaker: candidate.speaker.clone(),
                     note: candidate.note.clone(),
+                    origin: Origin::Imported,
+                    created: now.clone(),
+                    modified: now.clone(),
                     ..added
                 };
                 annotations.apply(&Edit::Add(full.clone()));
@@ -354,6 +363,7 @@ impl AppState {
         let mut annotations = (*self.annotations).clone();
         match edit(&self.article, &mut annotations) {
             Ok(done) => self.with(|s| {
+                let done = stamp(done, &s.now, &mut annotations);
                 let mut history = (*s.history).clone();
                 s.selected = done.result().map(|a| a.id);
                 history.record(done, merge);
@@ -424,11 +434,45 @@ impl AppState {
     }
 }
 
+/// Records `now` as the creation and modification time of what `done` added or changed (and
+/// writes that into `annotations`); without a time, `done` is kept as it is.
+fn stamp(done: Edit, now: &str, annotations: &mut AnnotationSet) -> Edit {
+    if now.is_empty() {
+        return done;
+    }
+    let stamped = match done {
+        Edit::Add(mut a) => {
+            if a.created.is_empty() {
+                a.created = now.to_string();
+            }
+            a.modified = now.to_string();
+            Edit::Add(a)
+        }
+        Edit::Change { before, mut after } => {
+            if after != before {
+                after.modified = now.to_string();
+            }
+            Edit::Change { before, after }
+        }
+        removed @ Edit::Remove(_) => return removed,
+    };
+    annotations.apply(&stamped);
+    stamped
+}
+
 impl Reducible for AppState {
     type Action = Action;
 
     /// Applies `action`; whenever the document itself changed, marks it as due for saving.
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        if let Action::At(now, inner) = action {
+            let timed = if self.now == now {
+                self
+            } else {
+                self.with(|s| s.now = now)
+            };
+            return timed.reduce(*inner);
+        }
         let before = self.clone();
         // Opening a document (also another tab's newer version of this one) is not an edit.
         let opens = matches!(action, Action::Load(_) | Action::OpenStored { .. });
@@ -602,11 +646,13 @@ impl AppState {
                 self.with(|s| s.current_match = Some(next))
             }
             Action::ShowDialog(dialog) => self.with(|s| s.dialog = dialog),
+            Action::At(now, inner) => self.with(|s| s.now = now).apply(*inner),
             Action::Load(loaded) => {
                 let Loaded {
                     article,
                     annotations,
                     remark,
+                    ..
                 } = *loaded;
                 let title = article.meta.title.clone();
                 let mut next = self.fresh(article, annotations);
@@ -648,6 +694,7 @@ impl AppState {
                     article,
                     annotations,
                     remark,
+                    ..
                 } = *loaded;
                 let mut next = self.fresh(article, annotations);
                 next.doc = info;
@@ -689,6 +736,7 @@ impl AppState {
                     let full = Annotation {
                         speaker: orphan.candidate.speaker.clone(),
                         note: orphan.candidate.note.clone(),
+                        origin: Origin::Imported,
                         ..added
                     };
                     set.apply(&Edit::Add(full.clone()));

@@ -224,6 +224,7 @@ fn opening_a_newer_version_is_not_an_edit_and_saves_track_edits() {
             article: (*s.article).clone(),
             annotations: (*s.annotations).clone(),
             remark: None,
+            more: Vec::new(),
         }),
         info: s.doc.clone(),
     });
@@ -316,4 +317,40 @@ fn a_save_of_the_previous_document_does_not_mark_the_new_one_saved() {
         theirs: 3,
     });
     assert_eq!(late.save, SaveStatus::Pending);
+}
+
+#[test]
+fn actions_at_a_time_stamp_created_and_modified() {
+    let at = |now: &str, action| Action::At(now.to_string(), Box::new(action));
+    let s = state().reduce(at(
+        "2026-11-28T10:00:00Z",
+        Action::Tag {
+            span: Span::new(15, 23),
+            label: Label::Fact,
+        },
+    ));
+    let id = s.selected.unwrap();
+    let a = s.annotations.get(id).unwrap().clone();
+    assert_eq!(
+        (a.created.as_str(), a.modified.as_str()),
+        ("2026-11-28T10:00:00Z", "2026-11-28T10:00:00Z")
+    );
+    assert_eq!(a.origin, crate::model::Origin::Manual);
+    let s = s.reduce(at(
+        "2026-11-28T11:00:00Z",
+        Action::Relabel {
+            id,
+            label: Label::Quote,
+        },
+    ));
+    let a = s.annotations.get(id).unwrap();
+    assert_eq!(
+        (a.created.as_str(), a.modified.as_str()),
+        ("2026-11-28T10:00:00Z", "2026-11-28T11:00:00Z")
+    );
+    let undone = s.reduce(Action::Undo);
+    assert_eq!(
+        undone.annotations.get(id).unwrap().modified,
+        "2026-11-28T10:00:00Z"
+    );
 }

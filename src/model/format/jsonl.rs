@@ -1,6 +1,6 @@
 //! The JSONL corpus: every document of the library, one native export per line.
 
-use crate::model::format::native::{check_offsets, export, ExportError};
+use crate::model::format::native::{check_offsets, export, import, ExportError};
 use crate::model::{AnnotationSet, Article};
 
 /// One line per document, each a complete native export (compact JSON), ending in a newline.
@@ -19,10 +19,20 @@ pub fn corpus_jsonl(
     Ok(out)
 }
 
+/// Reads a JSONL corpus back: every line a native export, checked like a single import. A bad
+/// line is named.
+pub fn import_corpus(text: &str) -> Result<Vec<(Article, AnnotationSet)>, String> {
+    text.trim_start_matches('\u{feff}')
+        .lines()
+        .enumerate()
+        .filter(|(_, line)| !line.trim().is_empty())
+        .map(|(n, line)| import(line).map_err(|e| format!("Line {}: {e}", n + 1)))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::format::native::import;
     use crate::model::{Label, Metadata, ParagraphKind, Span};
 
     #[test]

@@ -12,7 +12,8 @@ use crate::model::format::filename::slug;
 use crate::model::library::doc_id;
 use crate::model::segment::sentences;
 use crate::model::{
-    Annotation, AnnotationId, AnnotationSet, Article, Edit, Label, Metadata, Paragraph, Span,
+    Annotation, AnnotationId, AnnotationSet, Article, Edit, Label, Metadata, Origin, Paragraph,
+    Span,
 };
 
 /// Value of the `format` field.
@@ -108,6 +109,15 @@ pub struct ExportedAnnotation {
     /// Who made it.
     #[serde(default)]
     pub annotator: String,
+    /// When it was made (ISO 8601).
+    #[serde(default)]
+    pub created: String,
+    /// When it last changed (ISO 8601).
+    #[serde(default)]
+    pub modified: String,
+    /// `manual` or `imported`.
+    #[serde(default)]
+    pub origin: Origin,
 }
 
 /// An export that breaks the offset invariant.
@@ -167,6 +177,9 @@ pub fn export(
                 cue: a.cue.clone(),
                 note: a.note.clone(),
                 annotator: a.annotator.clone(),
+                created: a.created.clone(),
+                modified: a.modified.clone(),
+                origin: a.origin,
             })
         })
         .collect::<Result<Vec<_>, ExportError>>()?;
@@ -306,6 +319,9 @@ pub fn import(json: &str) -> Result<(Article, AnnotationSet), ImportError> {
             cue: a.cue,
             note: a.note,
             annotator: a.annotator,
+            created: a.created,
+            modified: a.modified,
+            origin: a.origin,
             ..Annotation::new(AnnotationId(id), a.label, Span::new(a.start, a.end))
         };
         annotations.apply(&Edit::Add(annotation));

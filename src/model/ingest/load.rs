@@ -1,5 +1,6 @@
 //! What kind of input a file or a paste is, and turning it into an article with annotations.
 
+use crate::model::format::jsonl::import_corpus;
 use crate::model::format::native::import;
 use crate::model::ingest::clean_plain_text;
 use crate::model::ingest::encoding::{EncodingSource, Sniffed};
@@ -15,11 +16,16 @@ pub enum InputKind {
     Html,
     /// claimtag's own `.claimtag.json` export.
     Native,
+    /// A JSONL corpus (Library → Export all): one native export per line.
+    Corpus,
 }
 
 /// The kind of a file from its name, or — for other names — from how its text begins.
 pub fn kind_of(name: &str, start: &str) -> InputKind {
     let lower = name.to_lowercase();
+    if lower.ends_with(".jsonl") {
+        return InputKind::Corpus;
+    }
     if lower.ends_with(".json") {
         return InputKind::Native;
     }
@@ -51,6 +57,8 @@ pub struct Loaded {
     pub annotations: AnnotationSet,
     /// A remark for the user, e.g. which encoding was assumed.
     pub remark: Option<String>,
+    /// Further documents that came with it (the rest of a JSONL corpus), for the library.
+    pub more: Vec<(Article, AnnotationSet)>,
 }
 
 /// Reads decoded `text` of the given kind. HTML needs the parsed tree, which the caller builds
@@ -61,8 +69,17 @@ pub fn load_text(
     html: Option<&HtmlElement>,
     source: Option<String>,
 ) -> Result<Loaded, String> {
+    let mut more = Vec::new();
     let (article, annotations) = match (kind, html) {
         (InputKind::Native, _) => import(text).map_err(|e| e.to_string())?,
+        (InputKind::Corpus, _) => {
+            let mut documents = import_corpus(text)?.into_iter();
+            let first = documents
+                .next()
+                .ok_or("The corpus file holds no documents.")?;
+            more = documents.collect();
+            first
+        }
         (InputKind::Html, Some(document)) => (
             extract_article(document, source).map_err(|e| e.to_string())?,
             AnnotationSet::new(),
@@ -76,6 +93,7 @@ pub fn load_text(
         article,
         annotations,
         remark: None,
+        more,
     })
 }
 
@@ -126,6 +144,34 @@ mod tests {
         assert!(load_text(InputKind::Native, "[1, 2]", None, None)
             .unwrap_err()
             .contains("not a claimtag export"));
+    }
+
+    #[test]
+    fn a_corpus_opens_its_first_document_and_brings_the_rest() {
+        use crate::model::format::jsonl::corpus_jsonl;
+        let a = load_text(InputKind::PlainText, "One\n\nFirst body.", None, None)
+            .unwrap()
+            .article;
+        let b = load_text(InputKind::PlainText, "Two\n\nSecond body.", None, None)
+            .unwrap()
+            .article;
+        let corpus = corpus_jsonl(
+            &[
+                (a.clone(), AnnotationSet::new()),
+                (b.clone(), AnnotationSet::new()),
+            ],
+            "now",
+        )
+        .unwrap();
+        assert_eq!(kind_of("library.jsonl", ""), InputKind::Corpus);
+        let loaded = load_text(InputKind::Corpus, &corpus, None, None).unwrap();
+        assert_eq!(loaded.article.text(), a.text());
+        assert_eq!(loaded.more.len(), 1);
+        assert_eq!(loaded.more[0].0.text(), b.text());
+        let broken = format!("{}not json\n", corpus);
+        assert!(load_text(InputKind::Corpus, &broken, None, None)
+            .unwrap_err()
+            .starts_with("Line 3"));
     }
 
     #[test]
