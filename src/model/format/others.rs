@@ -253,13 +253,13 @@ fn csv_cell(value: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::model::segment::sentences;
     use crate::model::{Label, Metadata, ParagraphKind};
 
-    /// "Fire 👨🏻‍🚒 crew saved 3 cats." / "“Yes,” =she said." with a FACT and a QUOTE.
-    fn fixture() -> (Article, AnnotationSet) {
+    /// "Fire 👨🏻‍🚒 crew saved 3 cats." / "“Yes,” =she said." with a FACT, an ALLEGATION and a QUOTE.
+    pub(super) fn fixture() -> (Article, AnnotationSet) {
         let article = Article::from_paragraphs(
             [
                 ("Fire 👨🏻‍🚒 crew saved 3 cats.", ParagraphKind::Body),
@@ -391,5 +391,40 @@ mod tests {
         );
         assert_eq!(csv_cell("-1"), "'-1");
         assert_eq!(csv_cell("plain"), "plain");
+    }
+}
+
+/// Golden files: the exact output of every format for one small fixture, kept in
+/// `src/model/format/golden/`. A change to a format's shape shows up here as a diff to review.
+/// `CLAIMTAG_BLESS=1 cargo test golden` rewrites them.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod golden {
+    use super::tests::fixture;
+    use crate::model::format::{export_files, ExportFormat};
+    use crate::model::segment::sentences;
+
+    #[test]
+    fn every_format_matches_its_golden_file() {
+        let (article, set) = fixture();
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/model/format/golden");
+        for format in ExportFormat::ALL {
+            let files = export_files(
+                format,
+                &article,
+                &set,
+                &sentences(&article),
+                "2026-11-28T00:00:00Z",
+            )
+            .unwrap();
+            for (name, _, contents) in files {
+                let path = dir.join(&name);
+                if std::env::var_os("CLAIMTAG_BLESS").is_some() {
+                    std::fs::write(&path, &contents).unwrap();
+                }
+                let golden = std::fs::read_to_string(&path)
+                    .unwrap_or_else(|_| panic!("missing golden file {name}"));
+                assert_eq!(contents, golden, "{name} differs from its golden file");
+            }
+        }
     }
 }
