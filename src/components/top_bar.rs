@@ -57,33 +57,39 @@ pub fn TopBar(props: &TopBarProps) -> Html {
     };
     html! {
         <header class="ct-topbar">
-            <span class="ct-topbar__brand">{ "claimtag" }</span>
-            <button class="ct-button" onclick={send(Action::ShowDialog(Some(Dialog::Library)))}>{ "Library" }</button>
-            <button class="ct-button" onclick={send(Action::ShowDialog(Some(Dialog::Load)))}>{ "Load article" }</button>
-            <SaveIndicator status={props.save.clone()} />
-            <LabelToolbar on_tag={props.on_tag.clone()} />
-            <div class="ct-topbar__group" role="group" aria-label="History">
-                <button class="ct-button" disabled={!props.can_undo} onclick={send(Action::Undo)}
-                    aria-keyshortcuts="Control+Z" title="Undo (Ctrl+Z)">{ "Undo" }</button>
-                <button class="ct-button" disabled={!props.can_redo} onclick={send(Action::Redo)}
-                    aria-keyshortcuts="Control+Shift+Z Control+Y" title="Redo (Ctrl+Shift+Z or Ctrl+Y)">{ "Redo" }</button>
-            </div>
-            <button class="ct-button" aria-pressed={props.snap_words.to_string()} onclick={send(Action::ToggleSnap)}
-                title="When on, new spans grow to whole words; turn off for character-precise spans">
-                { "Snap to words" }
-            </button>
-            <button class="ct-button" onclick={send(Action::ShowDialog(Some(Dialog::Guidelines)))}>{ "Guidelines" }</button>
-            <button class="ct-button" aria-keyshortcuts="?" onclick={send(Action::ShowDialog(Some(Dialog::Shortcuts)))}>{ "Shortcuts" }</button>
-            <button class="ct-button" onclick={on_theme}>{ theme.name() }</button>
-            <button class="ct-button ct-button--primary" onclick={export(ExportFormat::Native)}>{ "Export JSON" }</button>
-            <details class="ct-export-menu" ref={menu_ref.clone()}>
-                <summary class="ct-button">{ "More formats" }</summary>
-                <div class="ct-export-menu__list" role="group" aria-label="Export formats">
-                    { for ExportFormat::ALL.into_iter().skip(1).map(|format| html! {
-                        <button class="ct-button ct-button--quiet" onclick={export(format)}>{ format.name() }</button>
-                    }) }
+            <div class="ct-topbar__row">
+                <span class="ct-topbar__brand">{ "claimtag" }</span>
+                <button class="ct-button" onclick={send(Action::ShowDialog(Some(Dialog::Library)))}>{ "Library" }</button>
+                <button class="ct-button" onclick={send(Action::ShowDialog(Some(Dialog::Load)))}>{ "Load article" }</button>
+                <SaveIndicator status={props.save.clone()} />
+                <span class="ct-topbar__spacer"></span>
+                <div class="ct-topbar__group" role="group" aria-label="History">
+                    <button class="ct-button" disabled={!props.can_undo} onclick={send(Action::Undo)}
+                        aria-keyshortcuts="Control+Z" title="Undo (Ctrl+Z)">{ "Undo" }</button>
+                    <button class="ct-button" disabled={!props.can_redo} onclick={send(Action::Redo)}
+                        aria-keyshortcuts="Control+Shift+Z Control+Y" title="Redo (Ctrl+Shift+Z or Ctrl+Y)">{ "Redo" }</button>
                 </div>
-            </details>
+                <button class="ct-button ct-button--primary" onclick={export(ExportFormat::Native)}>{ "Export JSON" }</button>
+                <details class="ct-export-menu" ref={menu_ref.clone()}>
+                    <summary class="ct-button">{ "More formats" }</summary>
+                    <div class="ct-export-menu__list" role="group" aria-label="Export formats">
+                        { for ExportFormat::ALL.into_iter().skip(1).map(|format| html! {
+                            <button class="ct-button ct-button--quiet" onclick={export(format)}>{ format.name() }</button>
+                        }) }
+                    </div>
+                </details>
+            </div>
+            <div class="ct-topbar__row">
+                <LabelToolbar on_tag={props.on_tag.clone()} />
+                <button class="ct-button" aria-pressed={props.snap_words.to_string()} onclick={send(Action::ToggleSnap)}
+                    title="When on, new spans grow to whole words; turn off for character-precise spans">
+                    { "Snap to words" }
+                </button>
+                <span class="ct-topbar__spacer"></span>
+                <button class="ct-button" onclick={send(Action::ShowDialog(Some(Dialog::Guidelines)))}>{ "Guidelines" }</button>
+                <button class="ct-button" aria-keyshortcuts="?" onclick={send(Action::ShowDialog(Some(Dialog::Shortcuts)))}>{ "Shortcuts" }</button>
+                <button class="ct-button" onclick={on_theme}>{ theme.name() }</button>
+            </div>
         </header>
     }
 }
