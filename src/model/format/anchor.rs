@@ -51,7 +51,11 @@ pub fn anchor(article: &Article, candidate: &Candidate) -> Result<Span, String> 
             "its position does not fit this text and it carries no quoted text".to_string(),
         );
     };
-    let found = occurrences(article.text(), exact);
+    let mut found = occurrences(article.text(), exact);
+    if found.is_empty() {
+        // Approximate: the same words with other spacing, case or quotation marks.
+        found = loose_occurrences(article.text(), exact);
+    }
     match found.len() {
         0 => Err(format!("“{}” is not in this text", shorten(exact))),
         1 => Ok(found[0]),
@@ -89,6 +93,47 @@ fn occurrences(text: &str, needle: &str) -> Vec<Span> {
             Span::new(start, start + len)
         })
         .filter(|s| s.end <= index.cp_len())
+        .collect()
+}
+
+/// A character as loose matching sees it: lower case, typographic quotes and dashes plain.
+fn loose(c: char) -> char {
+    match c {
+        '“' | '”' | '„' | '«' | '»' => '"',
+        '‘' | '’' | '‚' => '\'',
+        '–' | '—' => '-',
+        _ => c.to_lowercase().next().unwrap_or(c),
+    }
+}
+
+/// Occurrences of `needle` in `text` ignoring case, quote style and runs of whitespace, as
+/// code point spans of the real text.
+fn loose_occurrences(text: &str, needle: &str) -> Vec<Span> {
+    // The text with whitespace runs collapsed, and where each kept character came from.
+    let mut folded = Vec::new();
+    let mut origin = Vec::new();
+    let mut last_space = false;
+    for (cp, c) in text.chars().enumerate() {
+        let space = c.is_whitespace();
+        if !(space && last_space) {
+            folded.push(if space { ' ' } else { loose(c) });
+            origin.push(cp);
+        }
+        last_space = space;
+    }
+    let wanted: Vec<char> = needle
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+        .map(loose)
+        .collect();
+    if wanted.is_empty() || wanted.len() > folded.len() {
+        return Vec::new();
+    }
+    (0..=folded.len() - wanted.len())
+        .filter(|&i| folded[i..i + wanted.len()] == wanted[..])
+        .map(|i| Span::new(origin[i], origin[i + wanted.len() - 1] + 1))
         .collect()
 }
 
@@ -465,6 +510,22 @@ mod tests {
         assert!(anchor(&article, &missing)
             .unwrap_err()
             .contains("not in this text"));
+    }
+
+    #[test]
+    fn approximate_matching_tolerates_spacing_case_and_quote_style() {
+        let article = article();
+        let loose = Candidate {
+            label: Label::Quote,
+            exact: Some("LATER the  crew said \"no\"".into()),
+            prefix: String::new(),
+            suffix: String::new(),
+            position: None,
+            speaker: String::new(),
+            note: String::new(),
+        };
+        let span = anchor(&article, &loose).unwrap();
+        assert_eq!(article.slice(span), Some("Later the crew said “no”"));
     }
 
     #[test]
