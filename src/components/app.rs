@@ -135,11 +135,7 @@ pub fn App() -> Html {
                     on_select={on_select}
                     on_sentence_at={on_sentence_at}
                 >
-                    <ArticleDetails
-                        article={state.article.clone()}
-                        on_meta={dispatch.reform(Action::SetMeta)}
-                        on_restore={dispatch.reform(Action::Restore)}
-                    />
+                    <ArticleDetails article={state.article.clone()} dispatch={dispatch.clone()} />
                 </ArticleView>
                 <Sidebar state={Rc::new((*state).clone())} dispatch={dispatch.clone()} on_place={on_place} />
             </main>

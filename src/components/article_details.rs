@@ -5,19 +5,19 @@ use std::rc::Rc;
 
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
+use yew::virtual_dom::VText;
 
 use crate::model::ingest::date::parse_date_line;
 use crate::model::{Article, Metadata};
+use crate::state::Action;
 
 /// Props of [`ArticleDetails`].
 #[derive(Properties, PartialEq)]
 pub struct ArticleDetailsProps {
     /// The article.
     pub article: Rc<Article>,
-    /// Called with edited metadata.
-    pub on_meta: Callback<Metadata>,
-    /// Called with the index of a set-aside line to put back.
-    pub on_restore: Callback<usize>,
+    /// Where edits go (a stable callback, so the panel re-renders only when the article changes).
+    pub dispatch: Callback<Action>,
 }
 
 /// A `<details>` disclosure under the headline.
@@ -25,13 +25,13 @@ pub struct ArticleDetailsProps {
 pub fn ArticleDetails(props: &ArticleDetailsProps) -> Html {
     let meta = &props.article.meta;
     let field = |label: &'static str, value: Option<String>, set: fn(&mut Metadata, String)| {
-        let on_meta = props.on_meta.clone();
+        let dispatch = props.dispatch.clone();
         let current = meta.clone();
         let oninput = Callback::from(move |e: InputEvent| {
             if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
                 let mut next = current.clone();
                 set(&mut next, input.value());
-                on_meta.emit(next);
+                dispatch.emit(Action::SetMeta(next));
             }
         });
         html! {
@@ -61,12 +61,12 @@ pub fn ArticleDetails(props: &ArticleDetailsProps) -> Html {
                 <h3 class="ct-details__title">{ format!("Set aside ({})", set_aside.len()) }</h3>
                 <ul class="ct-details__aside" aria-label="Set-aside lines">
                     { for set_aside.iter().enumerate().map(|(i, line)| {
-                        let on_restore = props.on_restore.clone();
+                        let dispatch = props.dispatch.clone();
                         html! {
                             <li>
                                 <span class="ct-details__reason">{ &line.reason }</span>
                                 <span class="ct-details__line">{ &line.text }</span>
-                                <button class="ct-button ct-button--small" onclick={Callback::from(move |_| on_restore.emit(i))}>
+                                <button class="ct-button ct-button--small" onclick={Callback::from(move |_| dispatch.emit(Action::Restore(i)))}>
                                     { "Restore" }
                                 </button>
                             </li>
@@ -77,7 +77,8 @@ pub fn ArticleDetails(props: &ArticleDetailsProps) -> Html {
             if !props.article.original.is_empty() {
                 <details class="ct-details__original">
                     <summary>{ "Show original" }</summary>
-                    <pre>{ &props.article.original }</pre>
+                    // The original is shared, not copied, into the page.
+                    <pre>{ VText::new(AttrValue::from(props.article.original.clone())) }</pre>
                 </details>
             }
         </details>

@@ -214,7 +214,7 @@ fn clicked_stack(event: &MouseEvent) -> Option<Vec<(AnnotationId, Label)>> {
                 .get_attribute("data-id")
                 .and_then(|v| v.strip_prefix('a')?.parse().ok());
             let slug = el.get_attribute("data-label").unwrap_or_default();
-            let label = Label::ALL.into_iter().find(|l| l.slug() == slug);
+            let label = Label::parse(&slug);
             if let (Some(id), Some(label)) = (id, label) {
                 stack.push((AnnotationId(id), label));
             }

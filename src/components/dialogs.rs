@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use crate::components::modal::Modal;
 use crate::model::Label;
 use crate::state::keymap::SHORTCUTS;
 use crate::state::{Action, Dialog};
@@ -52,36 +53,17 @@ pub struct DialogLayerProps {
 /// The open help panel (if any), as a modal dialog whose close button takes the focus.
 #[component]
 pub fn DialogLayer(props: &DialogLayerProps) -> Html {
-    let close_ref = use_node_ref();
-    {
-        let close_ref = close_ref.clone();
-        use_effect_with(props.dialog, move |dialog| {
-            if dialog.is_some() {
-                if let Some(button) = close_ref.cast::<web_sys::HtmlElement>() {
-                    // Focus can fail only if the button is gone; nothing to do then.
-                    let _ = button.focus();
-                }
-            }
-        });
-    }
     let (title, body) = match props.dialog {
         Some(Dialog::Shortcuts) => ("Keyboard shortcuts", shortcuts()),
         Some(Dialog::Guidelines) => ("Annotation guidelines", guidelines()),
-        // The load dialog has its own component (it needs the app's callbacks).
+        // The load and library dialogs are their own components (they need the app's callbacks).
         Some(Dialog::Load | Dialog::Library) | None => return Html::default(),
     };
-    let dispatch = props.dispatch.clone();
-    let close = Callback::from(move |_: MouseEvent| dispatch.emit(Action::ShowDialog(None)));
     html! {
-        <div class="ct-dialog-backdrop">
-            <div class="ct-dialog" role="dialog" aria-modal="true" aria-labelledby="ct-dialog-title">
-                <div class="ct-dialog__head">
-                    <h2 id="ct-dialog-title">{ title }</h2>
-                    <button ref={close_ref} class="ct-button" onclick={close}>{ "Close" }</button>
-                </div>
-                { body }
-            </div>
-        </div>
+        <Modal title={title} title_id="ct-dialog-title" focus_close={true}
+            on_close={props.dispatch.reform(|()| Action::ShowDialog(None))}>
+            { body }
+        </Modal>
     }
 }
 

@@ -4,6 +4,7 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use crate::components::modal::Modal;
 use crate::model::format::jsonl::corpus_jsonl;
 use crate::model::library::{counts_text, DocStatus, DocSummary};
 use crate::services::library::{all_open_documents, open_document, update_stored, ANNOTATOR};
@@ -202,14 +203,8 @@ pub fn LibraryView(props: &LibraryViewProps) -> Html {
             }
         }
     };
-    let close = dispatch.reform(|_: MouseEvent| Action::ShowDialog(None));
     html! {
-        <div class="ct-dialog-backdrop">
-            <div class="ct-dialog ct-dialog--wide" role="dialog" aria-modal="true" aria-labelledby="ct-library-title">
-                <div class="ct-dialog__head">
-                    <h2 id="ct-library-title">{ "Library" }</h2>
-                    <button class="ct-button" onclick={close}>{ "Close" }</button>
-                </div>
+        <Modal title="Library" title_id="ct-library-title" wide={true} on_close={dispatch.reform(|()| Action::ShowDialog(None))}>
                 <div class="ct-editor__row">
                     <label class="ct-field ct-field--inline">
                         <span>{ "Annotator name" }</span>
@@ -224,8 +219,7 @@ pub fn LibraryView(props: &LibraryViewProps) -> Html {
                     </p>
                 }
                 { list }
-            </div>
-        </div>
+        </Modal>
     }
 }
 

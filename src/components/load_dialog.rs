@@ -5,6 +5,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{ClipboardEvent, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use crate::components::modal::Modal;
 use crate::model::format::anchor::Candidate;
 use crate::model::ingest::load::{InputKind, Loaded};
 use crate::services::loader::{load_file, load_input, load_url, read_annotation_file};
@@ -150,14 +151,8 @@ pub fn LoadDialog(props: &LoadDialogProps) -> Html {
             wasm_bindgen_futures::spawn_local(async move { finish.emit(load_url(&address).await) });
         })
     };
-    let on_close = props.on_close.reform(|_: MouseEvent| ());
     html! {
-        <div class="ct-dialog-backdrop">
-            <div class="ct-dialog ct-dialog--wide" role="dialog" aria-modal="true" aria-labelledby="ct-load-title">
-                <div class="ct-dialog__head">
-                    <h2 id="ct-load-title">{ "Load article" }</h2>
-                    <button class="ct-button" onclick={on_close}>{ "Cancel" }</button>
-                </div>
+        <Modal title="Load article" title_id="ct-load-title" close_label="Cancel" wide={true} on_close={props.on_close.clone()}>
                 if props.annotation_count > 0 {
                     <p class="ct-load__warning">
                         { format!("Loading replaces the open article and its {}. Export them first if you want to keep them.",
@@ -196,8 +191,7 @@ pub fn LoadDialog(props: &LoadDialogProps) -> Html {
                 if *busy {
                     <p role="status">{ "Reading…" }</p>
                 }
-            </div>
-        </div>
+        </Modal>
     }
 }
 

@@ -8,6 +8,7 @@ pub mod dialogs;
 pub mod label_toolbar;
 pub mod library_view;
 pub mod load_dialog;
+pub mod modal;
 pub mod notice_bar;
 pub mod paragraph_view;
 pub mod persistence;

@@ -30,6 +30,8 @@ pub fn Sidebar(props: &SidebarProps) -> Html {
     let shown = use_state(|| [true; 3]);
     let offset = use_state(|| 0usize);
     let state = &props.state;
+    // Recomputed only when the annotations change, not on every render.
+    let speakers = use_memo(state.annotations.clone(), |annotations| annotations.speakers());
     let count = |label: Label| {
         state
             .annotations
@@ -47,7 +49,7 @@ pub fn Sidebar(props: &SidebarProps) -> Html {
             <AnnotationEditor
                 annotation={a.clone()}
                 text={state.article.slice(a.span).unwrap_or_default().to_string()}
-                speakers={state.annotations.speakers()}
+                speakers={(*speakers).clone()}
                 focus={state.editing}
                 dispatch={props.dispatch.clone()}
             />

@@ -1,5 +1,7 @@
 //! [`Article`]: the canonical text that every offset points into, its paragraphs and metadata.
 
+use std::rc::Rc;
+
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
@@ -74,11 +76,13 @@ pub enum ArticleError {
 ///
 /// `text` is immutable once built: every [`Span`] in the app is an offset into it, so changing
 /// it would move every annotation. Paragraphs are separated in `text` by a blank line (`"\n\n"`).
+/// The text, its index, its paragraphs and the original input are shared (`Rc`), so changing the
+/// metadata clones an article in constant time whatever its length.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Article {
-    text: String,
-    index: TextIndex,
-    paragraphs: Vec<Paragraph>,
+    text: Rc<str>,
+    index: Rc<TextIndex>,
+    paragraphs: Rc<[Paragraph]>,
     /// Headline, date, byline, source.
     pub meta: Metadata,
     /// The clean-up steps applied to the input, in order (e.g. `"line-endings:lf"`).
@@ -86,7 +90,7 @@ pub struct Article {
     /// Lines of the input set aside as page furniture (menus, repeated headline).
     pub set_aside: Vec<SetAside>,
     /// The input exactly as the user gave it (empty when it was not text, e.g. an import).
-    pub original: String,
+    pub original: Rc<str>,
 }
 
 /// The separator written between paragraphs in [`Article::text`].
@@ -117,15 +121,15 @@ impl Article {
             });
             cp += len;
         }
-        let index = TextIndex::new(&text);
+        let index = Rc::new(TextIndex::new(&text));
         Article {
-            text,
+            text: text.into(),
             index,
-            paragraphs: spans,
+            paragraphs: spans.into(),
             meta,
             normalization: Vec::new(),
             set_aside: Vec::new(),
-            original: String::new(),
+            original: Rc::from(""),
         }
     }
 
@@ -145,13 +149,13 @@ impl Article {
             end = p.span.end;
         }
         Ok(Article {
-            text,
-            index,
-            paragraphs,
+            text: text.into(),
+            index: Rc::new(index),
+            paragraphs: paragraphs.into(),
             meta,
             normalization: Vec::new(),
             set_aside: Vec::new(),
-            original: String::new(),
+            original: Rc::from(""),
         })
     }
 

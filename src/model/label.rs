@@ -77,6 +77,13 @@ impl Label {
         }
     }
 
+    /// The label named `value` in any case: `FACT`, `Fact` or `fact` (the id, name or slug).
+    pub fn parse(value: &str) -> Option<Label> {
+        Label::ALL
+            .into_iter()
+            .find(|l| l.id().eq_ignore_ascii_case(value.trim()))
+    }
+
     /// The label a key press stands for, if any: `f`/`F`/`1` → Fact, and so on.
     pub fn from_key(key: &str) -> Option<Label> {
         let mut chars = key.chars();
@@ -102,6 +109,14 @@ mod tests {
         assert_eq!(Label::from_key("x"), None);
         assert_eq!(Label::from_key("Fa"), None);
         assert_eq!(Label::from_key(""), None);
+    }
+
+    #[test]
+    fn parses_ids_names_and_slugs() {
+        assert_eq!(Label::parse("ALLEGATION"), Some(Label::Allegation));
+        assert_eq!(Label::parse("Quote"), Some(Label::Quote));
+        assert_eq!(Label::parse(" fact "), Some(Label::Fact));
+        assert_eq!(Label::parse("OPINION"), None);
     }
 
     #[test]

@@ -125,7 +125,7 @@ impl StoredDocument {
             meta: article.meta.clone(),
             normalization: article.normalization.clone(),
             set_aside: article.set_aside.clone(),
-            original: article.original.clone(),
+            original: article.original.to_string(),
             annotations: annotations.as_slice().to_vec(),
         }
     }
@@ -154,7 +154,7 @@ impl StoredDocument {
         .map_err(|e| StoreError::Unreadable(e.to_string()))?;
         article.normalization = self.normalization.clone();
         article.set_aside = self.set_aside.clone();
-        article.original = self.original.clone();
+        article.original = self.original.as_str().into();
         let mut annotations = AnnotationSet::new();
         for a in &self.annotations {
             if article.slice(a.span).is_none() {

@@ -168,12 +168,6 @@ fn shorten(text: &str) -> String {
     }
 }
 
-fn label_of(value: &str) -> Option<Label> {
-    Label::ALL
-        .into_iter()
-        .find(|l| l.id().eq_ignore_ascii_case(value) || l.name().eq_ignore_ascii_case(value))
-}
-
 /// Reads a file of W3C Web Annotation, doccano JSONL or Label Studio JSON into candidates.
 pub fn read_foreign(contents: &str) -> Result<Vec<Candidate>, String> {
     let trimmed = contents.trim_start_matches('\u{feff}').trim();
@@ -239,7 +233,7 @@ fn read_doccano_line(value: &Value, line: usize) -> Result<Vec<Candidate>, Strin
             let start = item.get(0).and_then(Value::as_u64).ok_or_else(bad)?;
             let end = item.get(1).and_then(Value::as_u64).ok_or_else(bad)?;
             let name = item.get(2).and_then(Value::as_str).ok_or_else(bad)?;
-            let label = label_of(name).ok_or(format!(
+            let label = Label::parse(name).ok_or(format!(
                 "Line {line}, label {}: unknown label “{name}”.",
                 i + 1
             ))?;
@@ -287,7 +281,7 @@ fn read_label_studio(value: &Value) -> Result<Vec<Candidate>, String> {
                     .and_then(Value::as_str)
                     .ok_or(format!("{}: no label.", where_()))?;
                 let label =
-                    label_of(name).ok_or(format!("{}: unknown label “{name}”.", where_()))?;
+                    Label::parse(name).ok_or(format!("{}: unknown label “{name}”.", where_()))?;
                 let (span, exact) = from_utf16(text, start, end)
                     .ok_or(format!("{}: offsets outside the text.", where_()))?;
                 if let Some(claimed) = v.get("text").and_then(Value::as_str) {
@@ -362,8 +356,8 @@ fn read_w3c(value: &Value) -> Result<Vec<Candidate>, String> {
                     "Annotation {}: no tagging body with a label.",
                     i + 1
                 ))?;
-            let label =
-                label_of(&name).ok_or(format!("Annotation {}: unknown label “{name}”.", i + 1))?;
+            let label = Label::parse(&name)
+                .ok_or(format!("Annotation {}: unknown label “{name}”.", i + 1))?;
             let selectors: Vec<&Value> = match item.pointer("/target/selector") {
                 Some(Value::Array(list)) => list.iter().collect(),
                 Some(selector) => vec![selector],

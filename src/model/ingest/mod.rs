@@ -7,3 +7,10 @@ pub mod load;
 pub mod plain_text;
 
 pub use plain_text::{clean_plain_text, IngestError};
+
+/// Equal but for case and spacing: how a repeated headline is recognised.
+pub(crate) fn same_words(a: &str, b: &str) -> bool {
+    a.split_whitespace()
+        .map(str::to_lowercase)
+        .eq(b.split_whitespace().map(str::to_lowercase))
+}

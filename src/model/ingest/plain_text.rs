@@ -10,6 +10,7 @@
 use thiserror::Error;
 
 use crate::model::ingest::date::parse_date_line;
+use crate::model::ingest::same_words;
 use crate::model::{Article, Metadata, ParagraphKind, SetAside};
 
 /// Why an input could not become an article.
@@ -118,7 +119,7 @@ pub fn clean_plain_text(input: &str, source: Option<String>) -> Result<Article, 
         Article::from_paragraphs(paragraphs.iter().map(|(t, k)| (t.as_str(), *k)), meta);
     article.normalization = normalization;
     article.set_aside = set_aside;
-    article.original = input.to_string();
+    article.original = input.into();
     Ok(article)
 }
 
@@ -271,13 +272,6 @@ fn looks_like_headline(line: &str) -> bool {
     (2..=30).contains(&words) && !line.ends_with('.') && !looks_like_navigation(line)
 }
 
-/// Equal but for case and spacing.
-fn same_words(a: &str, b: &str) -> bool {
-    a.split_whitespace()
-        .map(str::to_lowercase)
-        .eq(b.split_whitespace().map(str::to_lowercase))
-}
-
 /// `By Jane Doe` / `By Jane Doe and John Roe` → the names.
 fn byline_of(line: &str) -> Option<String> {
     let rest = line
@@ -361,7 +355,7 @@ mod tests {
             ]
         );
         assert_eq!(article.normalization, ["trim-paragraph-edges"]);
-        assert_eq!(article.original, SHAPE);
+        assert_eq!(&*article.original, SHAPE);
     }
 
     #[test]

@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use crate::model::ingest::html::{collapse_whitespace, Block, HtmlElement, HtmlNode};
+use crate::model::ingest::same_words;
 use crate::model::ParagraphKind;
 
 /// Elements never read: code, media, forms and page chrome.
@@ -440,12 +441,6 @@ fn push_body(text: String, link_density: f64, out: &mut Vec<Block>) {
         text,
         kind: ParagraphKind::Body,
     });
-}
-
-fn same_words(a: &str, b: &str) -> bool {
-    a.split_whitespace()
-        .map(str::to_lowercase)
-        .eq(b.split_whitespace().map(str::to_lowercase))
 }
 
 #[cfg(test)]
