@@ -31,7 +31,9 @@ pub fn Sidebar(props: &SidebarProps) -> Html {
     let offset = use_state(|| 0usize);
     let state = &props.state;
     // Recomputed only when the annotations change, not on every render.
-    let speakers = use_memo(state.annotations.clone(), |annotations| annotations.speakers());
+    let speakers = use_memo(state.annotations.clone(), |annotations| {
+        annotations.speakers()
+    });
     let count = |label: Label| {
         state
             .annotations
