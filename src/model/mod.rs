@@ -20,6 +20,7 @@ pub mod library;
 pub mod search;
 pub mod segment;
 pub mod span;
+pub mod suggest;
 pub mod text_index;
 
 pub use annotation::{Annotation, AnnotationId, Origin};

@@ -8,6 +8,7 @@
 
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::model::suggest::quotes::quoted_stretches;
 use crate::model::{Article, Span};
 
 /// Abbreviations after which a full stop does not end a sentence (compared case-insensitively,
@@ -129,7 +130,8 @@ pub fn sentences(article: &Article) -> Vec<Span> {
     let mut out = Vec::new();
     for paragraph in article.paragraphs() {
         let text = article.slice(paragraph.span).unwrap_or_default();
-        let quoted = quoted_stretches(text);
+        let chars: Vec<char> = text.chars().collect();
+        let quoted = quoted_stretches(&chars);
         // Code point and byte offsets (within the paragraph) of the current sentence's start.
         let (mut start, mut start_byte) = (0, 0);
         let mut at = 0;
@@ -176,30 +178,6 @@ fn ends_with_abbreviation(candidate: &str) -> bool {
     let lower = word.to_lowercase();
     let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
     initial || ABBREVIATIONS.contains(&lower.as_str())
-}
-
-/// Code point ranges strictly inside matched quotation marks (“…”, «…», „…“, "…") of `text`.
-fn quoted_stretches(text: &str) -> Vec<Span> {
-    let mut stretches = Vec::new();
-    let mut open: Option<(usize, char)> = None;
-    for (i, c) in text.chars().enumerate() {
-        match open {
-            None if matches!(c, '“' | '«' | '„' | '"') => open = Some((i, c)),
-            Some((from, opener)) if closes(opener, c) => {
-                stretches.push(Span::new(from + 1, i));
-                open = None;
-            }
-            _ => {}
-        }
-    }
-    stretches
-}
-
-fn closes(opener: char, c: char) -> bool {
-    matches!(
-        (opener, c),
-        ('“', '”') | ('«', '»') | ('„', '“') | ('„', '”') | ('"', '"')
-    )
 }
 
 #[cfg(test)]

@@ -1,0 +1,67 @@
+//! The words and punctuation of a stretch of text (UAX #29 word boundaries, whitespace dropped),
+//! each with its code point span in the article, for the cue and speaker rules to walk.
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::model::Span;
+
+/// One word or punctuation mark.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// As written.
+    pub text: String,
+    /// Lower-cased, for comparing with the cue lists.
+    pub lower: String,
+    /// Where it is in the article text.
+    pub span: Span,
+}
+
+impl Token {
+    /// Letters or digits, not punctuation.
+    pub fn is_word(&self) -> bool {
+        self.text.chars().any(char::is_alphanumeric)
+    }
+
+    /// A word starting with a capital letter.
+    pub fn is_capitalized(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// Whether this is the punctuation mark `mark`.
+    pub fn is(&self, mark: &str) -> bool {
+        self.text == mark
+    }
+}
+
+/// The tokens of `text`, which starts at code point `base` of the article.
+pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
+    let mut at = base;
+    let mut out = Vec::new();
+    for piece in text.split_word_bounds() {
+        let len = piece.chars().count();
+        if !piece.chars().all(char::is_whitespace) {
+            out.push(Token {
+                text: piece.to_string(),
+                lower: piece.to_lowercase(),
+                span: Span::new(at, at + len),
+            });
+        }
+        at += len;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_and_marks_with_code_point_spans() {
+        let tokens = tokenize("“Hi,” Zoë said.", 10);
+        let texts: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
+        assert_eq!(texts, ["“", "Hi", ",", "”", "Zoë", "said", "."]);
+        assert_eq!(tokens[4].span, Span::new(16, 19));
+        assert!(tokens[4].is_capitalized() && tokens[4].is_word());
+        assert!(!tokens[2].is_word());
+    }
+}
