@@ -134,6 +134,8 @@ pub fn App() -> Html {
                     node_ref={article_ref.clone()}
                     on_select={on_select}
                     on_sentence_at={on_sentence_at}
+                    current_suggestion={state.suggestion}
+                    on_review={dispatch.reform(|i| Action::Review(Some(i)))}
                 >
                     <ArticleDetails article={state.article.clone()} dispatch={dispatch.clone()} />
                 </ArticleView>
@@ -327,15 +329,24 @@ fn on_key(event: &KeyboardEvent, state: &UseReducerHandle<AppState>, article_ref
     if state.dialog.is_some() && press.key != "Escape" {
         return;
     }
-    let Some(command) = command_for(&press) else {
+    let Some(command) = command_for(&press, state.suggestion.is_some()) else {
         return;
     };
-    let on_button = event
-        .target()
-        .and_then(|t| t.dyn_into::<Element>().ok())
-        .is_some_and(|el| el.tag_name() == "BUTTON");
-    if on_button && matches!(command, Command::OpenEditor) {
+    let target = event.target().and_then(|t| t.dyn_into::<Element>().ok());
+    let on_button = target.as_ref().is_some_and(|el| el.tag_name() == "BUTTON");
+    let enter = press.key == "Enter";
+    if on_button && (matches!(command, Command::OpenEditor) || enter) {
         return; // Enter on a focused button presses it.
+    }
+    let on_control = target
+        .and_then(|el| {
+            el.closest("button, a, input, select, textarea, summary")
+                .ok()
+                .flatten()
+        })
+        .is_some();
+    if on_control && press.key == "Tab" {
+        return; // Tab moves the focus between controls as usual.
     }
     event.prevent_default();
     let selected = state.selected;
@@ -377,6 +388,10 @@ fn on_key(event: &KeyboardEvent, state: &UseReducerHandle<AppState>, article_ref
             None => return,
         },
         Command::StepAnnotation(delta) => Action::StepAnnotation(delta),
+        Command::Suggest => Action::Suggest,
+        Command::AcceptSuggestion => Action::AcceptSuggestion,
+        Command::RejectSuggestion => Action::RejectSuggestion,
+        Command::StepSuggestion(delta) => Action::StepSuggestion(delta),
     };
     state.dispatch(stamped(action));
 }

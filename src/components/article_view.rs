@@ -1,5 +1,6 @@
 //! The article: headline, date and byline, then its paragraphs with their highlights, the
-//! sentence cursor and search matches; a picker when a click lands on several annotations.
+//! sentence cursor, search matches and suggestions; a picker when a click lands on several
+//! annotations.
 
 use std::rc::Rc;
 
@@ -8,7 +9,9 @@ use web_sys::{Element, ScrollIntoViewOptions, ScrollLogicalPosition};
 use yew::prelude::*;
 
 use crate::components::paragraph_view::ParagraphView;
-use crate::model::layers::{annotations_per_paragraph, spans_per_paragraph};
+use crate::model::layers::{
+    annotations_per_paragraph, spans_per_paragraph, suggestions_per_paragraph,
+};
 use crate::model::{AnnotationId, AnnotationSet, Article, Label, Span};
 use crate::services::selection::caret_cp;
 
@@ -34,6 +37,12 @@ pub struct ArticleViewProps {
     pub node_ref: NodeRef,
     /// Called when a click picks an annotation (or empty text: `None`).
     pub on_select: Callback<Option<AnnotationId>>,
+    /// The suggestion under review.
+    #[prop_or_default]
+    pub current_suggestion: Option<usize>,
+    /// Called when a click lands on a waiting suggestion (its index), to review it.
+    #[prop_or_default]
+    pub on_review: Callback<usize>,
     /// Called with the code point under an Alt+click (to put the sentence cursor there).
     #[prop_or_default]
     pub on_sentence_at: Callback<usize>,
@@ -65,11 +74,23 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         (props.article.clone(), props.matches.clone()),
         |(article, matches)| spans_per_paragraph(article.paragraphs(), matches),
     );
-    use_scroll_to_focus(props.selected, props.cursor, props.current_match);
+    let suggestions_per = use_memo(
+        (props.article.clone(), props.annotations.clone()),
+        |(article, annotations)| {
+            suggestions_per_paragraph(article.paragraphs(), annotations.suggestions())
+        },
+    );
+    use_scroll_to_focus(
+        props.selected,
+        props.cursor,
+        props.current_match,
+        props.current_suggestion,
+    );
 
     let onclick = {
         let on_select = props.on_select.clone();
         let on_sentence_at = props.on_sentence_at.clone();
+        let on_review = props.on_review.clone();
         let picker = picker.clone();
         Callback::from(move |event: MouseEvent| {
             if event.alt_key() {
@@ -82,6 +103,11 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             let Some(stack) = clicked_stack(&event) else {
                 return;
             };
+            if let Some(index) = clicked_suggestion(&event) {
+                picker.set(None);
+                on_review.emit(index);
+                return;
+            }
             on_select.emit(stack.last().map(|(id, _)| *id));
             picker.set((stack.len() > 1).then(|| Picker {
                 ids: stack,
@@ -114,6 +140,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             { for article.paragraphs().iter().enumerate().map(|(i, paragraph)| {
                 let layers = per_paragraph.get(i).cloned().unwrap_or_default();
                 let selected = props.selected.filter(|id| layers.iter().any(|a| a.id == *id));
+                let suggestions = suggestions_per.get(i).cloned().unwrap_or_default();
                 html! {
                     <ParagraphView
                         key={i}
@@ -124,6 +151,8 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                         cursor={overlaps(props.cursor, paragraph.span)}
                         matches={matches_per_paragraph.get(i).cloned().unwrap_or_default()}
                         current_match={overlaps(props.current_match, paragraph.span)}
+                        suggestions={suggestions.clone()}
+                        current_suggestion={props.current_suggestion.filter(|i| suggestions.iter().any(|s| s.index == *i))}
                     />
                 }
             }) }
@@ -173,14 +202,16 @@ fn use_scroll_to_focus(
     selected: Option<AnnotationId>,
     cursor: Option<Span>,
     current_match: Option<Span>,
+    current_suggestion: Option<usize>,
 ) {
     use_effect_with(
-        (selected, cursor, current_match),
-        |(selected, cursor, current_match)| {
-            let selector = match (selected, current_match, cursor) {
-                (Some(id), _, _) => Some(format!("mark[data-id='{id}']")),
-                (None, Some(_), _) => Some(".ct-run--current-match".to_string()),
-                (None, None, Some(_)) => Some(".ct-run--cursor".to_string()),
+        (selected, cursor, current_match, current_suggestion),
+        |(selected, cursor, current_match, current_suggestion)| {
+            let selector = match (current_suggestion, selected, current_match, cursor) {
+                (Some(_), _, _, _) => Some(".ct-run--suggestion-current".to_string()),
+                (None, Some(id), _, _) => Some(format!("mark[data-id='{id}']")),
+                (None, None, Some(_), _) => Some(".ct-run--current-match".to_string()),
+                (None, None, None, Some(_)) => Some(".ct-run--cursor".to_string()),
                 _ => None,
             };
             if let Some(element) =
@@ -192,6 +223,13 @@ fn use_scroll_to_focus(
             }
         },
     );
+}
+
+/// The waiting suggestion under a click, if the click landed on one.
+fn clicked_suggestion(event: &MouseEvent) -> Option<usize> {
+    let target = event.target()?.dyn_into::<Element>().ok()?;
+    let run = target.closest("[data-suggestion]").ok().flatten()?;
+    run.get_attribute("data-suggestion")?.parse().ok()
 }
 
 /// What a plain click (not the end of a drag selection) points at: the highlights under the

@@ -15,4 +15,5 @@ pub mod persistence;
 pub mod save_banner;
 pub mod selection_toolbar;
 pub mod sidebar;
+pub mod suggestion_panel;
 pub mod top_bar;

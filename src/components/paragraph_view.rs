@@ -1,12 +1,13 @@
 //! One paragraph, cut into runs; each run is wrapped in one `<mark>` per annotation covering it,
 //! outermost first, so nested and overlapping annotations stay visible. Search matches and the
-//! sentence cursor are classes on the runs they cover.
+//! sentence cursor are classes on the runs they cover, and so are waiting suggestions (dashed
+//! outlines), which also carry `data-suggestion` so a click can pick one for review.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::model::layers::{runs, Layer};
+use crate::model::layers::{runs, Layer, SuggestionLayer};
 use crate::model::{AnnotationId, Article, Paragraph, ParagraphKind, Span};
 use crate::services::selection::RUN_CLASS;
 
@@ -30,6 +31,12 @@ pub struct ParagraphViewProps {
     pub matches: Vec<Span>,
     /// The current search match, when it is in this paragraph.
     pub current_match: Option<Span>,
+    /// Waiting suggestions overlapping this paragraph.
+    #[prop_or_default]
+    pub suggestions: Vec<SuggestionLayer>,
+    /// The suggestion under review, when it is one of `suggestions`.
+    #[prop_or_default]
+    pub current_suggestion: Option<usize>,
 }
 
 /// A `<p>` whose text is a sequence of runs (see [`crate::services::selection`]).
@@ -47,20 +54,44 @@ pub fn ParagraphView(props: &ParagraphViewProps) -> Html {
         props.current_match.unwrap_or_default(),
     ];
     extras.extend(props.matches.iter().copied());
+    let first_suggestion = extras.len();
+    extras.extend(props.suggestions.iter().map(|s| s.span));
     html! {
         <p class={class} dir="auto" data-start={span.start.to_string()} data-end={span.end.to_string()}>
             { for runs(span, &props.layers, &extras).into_iter().map(|run| {
                 let text = props.article.slice(run.span).unwrap_or_default().to_string();
                 let covered = |i: usize| run.extras.contains(&i);
+                let suggested: Vec<&SuggestionLayer> = run
+                    .extras
+                    .iter()
+                    .filter_map(|&i| props.suggestions.get(i.checked_sub(first_suggestion)?))
+                    .collect();
+                let shown = suggested
+                    .iter()
+                    .find(|s| Some(s.index) == props.current_suggestion)
+                    .or(suggested.first());
+                let current = shown.filter(|s| Some(s.index) == props.current_suggestion);
                 let run_class = classes!(
                     RUN_CLASS,
                     covered(0).then_some("ct-run--cursor"),
                     covered(1).then_some("ct-run--current-match"),
-                    run.extras.iter().any(|&i| i >= 2).then_some("ct-run--match"),
+                    run.extras.iter().any(|&i| i >= 2 && i < first_suggestion).then_some("ct-run--match"),
+                    shown.map(|s| format!("ct-run--suggested ct-run--suggested-{}", s.label.slug())),
+                    shown.filter(|s| s.span.start == run.span.start).map(|_| "ct-run--suggestion-head"),
+                    shown.filter(|s| s.span.end == run.span.end).map(|_| "ct-run--suggestion-tail"),
+                    current.map(|_| "ct-run--suggestion-current"),
                 );
+                let badge = current
+                    .filter(|s| s.span.start == run.span.start)
+                    .map(|s| format!("Suggested {}", s.label.name()));
                 // `data-cp` is `RUN_OFFSET_ATTR`; the html! macro needs the name literally.
                 let mut inner = html! {
-                    <span class={run_class} data-cp={run.span.start.to_string()}>{ text }</span>
+                    <span
+                        class={run_class}
+                        data-cp={run.span.start.to_string()}
+                        data-suggestion={shown.map(|s| s.index.to_string())}
+                        data-badge={badge}
+                    >{ text }</span>
                 };
                 let depth = run.layers.len();
                 for (level, layer) in run.layers.iter().enumerate().rev() {

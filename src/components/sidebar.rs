@@ -7,6 +7,7 @@ use web_sys::{HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
 use crate::components::annotation_editor::AnnotationEditor;
+use crate::components::suggestion_panel::SuggestionPanel;
 use crate::model::{Annotation, Article, Label, Span};
 use crate::state::{Action, AppState};
 
@@ -60,6 +61,12 @@ pub fn Sidebar(props: &SidebarProps) -> Html {
     html! {
         <aside class="ct-sidebar" aria-labelledby="ct-annotations-heading">
             { search_box(state, &props.dispatch) }
+            <SuggestionPanel
+                article={state.article.clone()}
+                annotations={state.annotations.clone()}
+                current={state.suggestion}
+                dispatch={props.dispatch.clone()}
+            />
             <h2 id="ct-annotations-heading" class="ct-sidebar__title">
                 { "Annotations " }<span class="ct-sidebar__count">{ state.annotations.len() }</span>
             </h2>
@@ -261,7 +268,7 @@ fn search_box(state: &AppState, dispatch: &Callback<Action>) -> Html {
 }
 
 /// `text` shortened to [`EXCERPT`] characters with an ellipsis, line breaks shown as spaces.
-fn excerpt(text: &str) -> String {
+pub fn excerpt(text: &str) -> String {
     let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
     if flat.chars().count() <= EXCERPT {
         flat

@@ -85,6 +85,10 @@ pub fn TopBar(props: &TopBarProps) -> Html {
                     title="When on, new spans grow to whole words; turn off for character-precise spans">
                     { "Snap to words" }
                 </button>
+                <button class="ct-button" aria-keyshortcuts="S" onclick={send(Action::Suggest)}
+                    title="Suggest quotes, allegations and facts to review (S); nothing is exported until accepted">
+                    { "Suggest" }
+                </button>
                 <span class="ct-topbar__spacer"></span>
                 <button class="ct-button" onclick={send(Action::ShowDialog(Some(Dialog::Guidelines)))}>{ "Guidelines" }</button>
                 <button class="ct-button" aria-keyshortcuts="?" onclick={send(Action::ShowDialog(Some(Dialog::Shortcuts)))}>{ "Shortcuts" }</button>

@@ -54,6 +54,8 @@ pub enum Origin {
     Manual,
     /// Read from another tool's file (W3C, doccano, Label Studio).
     Imported,
+    /// Proposed by the suggester and accepted by the annotator.
+    Suggestion,
 }
 
 impl Annotation {

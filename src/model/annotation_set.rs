@@ -1,9 +1,13 @@
-//! [`AnnotationSet`]: a document's annotations, kept in document order, and the checked edits
-//! that change them.
+//! [`AnnotationSet`]: a document's annotations, kept in document order, the suggestions waiting
+//! for review and the ones rejected, and the checked edits that change them.
 
 use thiserror::Error;
 
-use crate::model::{Annotation, AnnotationId, Article, Edit, Label, Span};
+use std::cmp::Reverse;
+use std::collections::HashSet;
+
+use crate::model::suggest::Suggestion;
+use crate::model::{Annotation, AnnotationId, Article, Edit, Label, Origin, Span};
 
 /// Why an edit was refused. The set is unchanged whenever one is returned.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -20,6 +24,9 @@ pub enum EditError {
     /// No annotation has this id (it was deleted meanwhile).
     #[error("Annotation {0} no longer exists.")]
     Missing(AnnotationId),
+    /// The suggester found nothing that is not annotated, waiting or rejected already.
+    #[error("No new suggestions: everything found is already annotated, waiting for review or rejected.")]
+    NothingNew,
 }
 
 /// Annotations sorted by start, then longest first, then id: the order the sidebar lists them
@@ -28,6 +35,10 @@ pub enum EditError {
 pub struct AnnotationSet {
     items: Vec<Annotation>,
     next_id: u32,
+    /// Suggestions waiting for review, in document order.
+    suggestions: Vec<Suggestion>,
+    /// Suggestions rejected, never offered again.
+    rejected: Vec<Suggestion>,
 }
 
 impl AnnotationSet {
@@ -36,6 +47,8 @@ impl AnnotationSet {
         AnnotationSet {
             items: Vec::new(),
             next_id: 1,
+            suggestions: Vec::new(),
+            rejected: Vec::new(),
         }
     }
 
@@ -98,7 +111,120 @@ impl AnnotationSet {
                 self.remove(after.id);
                 self.insert(after.clone());
             }
+            Edit::Offer(list) => list.iter().for_each(|s| self.insert_suggestion(s)),
+            Edit::Withdraw(list) => list.iter().for_each(|s| self.withdraw(s)),
+            Edit::Reject(list) => {
+                for s in list {
+                    self.withdraw(s);
+                    if !self.rejected.iter().any(|r| r.key() == s.key()) {
+                        self.rejected.push(s.clone());
+                    }
+                }
+            }
+            Edit::Unreject(list) => {
+                for s in list {
+                    self.rejected.retain(|r| r.key() != s.key());
+                    self.insert_suggestion(s);
+                }
+            }
+            Edit::Batch(edits) => edits.iter().for_each(|e| self.apply(e)),
         }
+    }
+
+    /// Suggestions waiting for review, in document order.
+    pub fn suggestions(&self) -> &[Suggestion] {
+        &self.suggestions
+    }
+
+    /// Suggestions rejected in this document.
+    pub fn rejected(&self) -> &[Suggestion] {
+        &self.rejected
+    }
+
+    /// Puts on the review list those of `found` that are new: not waiting already, not
+    /// rejected before, and not overlapping an annotation with the same label. Returns the
+    /// edit made, or [`EditError::NothingNew`].
+    pub fn offer(&mut self, found: Vec<Suggestion>) -> Result<Edit, EditError> {
+        let known: HashSet<(Label, Span)> = self
+            .suggestions
+            .iter()
+            .chain(&self.rejected)
+            .map(Suggestion::key)
+            .collect();
+        let fresh: Vec<Suggestion> = found
+            .into_iter()
+            .filter(|s| !known.contains(&s.key()) && !self.covered(s))
+            .collect();
+        if fresh.is_empty() {
+            return Err(EditError::NothingNew);
+        }
+        let edit = Edit::Offer(fresh);
+        self.apply(&edit);
+        Ok(edit)
+    }
+
+    /// Whether an annotation with the suggestion's label overlaps it already.
+    fn covered(&self, s: &Suggestion) -> bool {
+        let before_end = self.items.partition_point(|a| a.span.start < s.span.end);
+        self.items[..before_end]
+            .iter()
+            .any(|a| a.label == s.label && a.span.overlaps(s.span))
+    }
+
+    /// Accepts `chosen` (suggestions on the list): each becomes an annotation by `annotator`
+    /// with its speaker and cue and origin [`Origin::Suggestion`] — unless the same span
+    /// already has that label, when it is only taken off the list. One edit for all.
+    pub fn accept(
+        &mut self,
+        article: &Article,
+        chosen: Vec<Suggestion>,
+        annotator: &str,
+    ) -> Result<Edit, EditError> {
+        let mut edits = vec![Edit::Withdraw(chosen.clone())];
+        for s in &chosen {
+            match self.add_by(article, s.span, s.label, annotator) {
+                Ok(added) => {
+                    let full = Annotation {
+                        speaker: s.speaker.clone(),
+                        cue: s.cue.clone(),
+                        origin: Origin::Suggestion,
+                        ..added
+                    };
+                    self.apply(&Edit::Add(full.clone()));
+                    edits.push(Edit::Add(full));
+                }
+                Err(EditError::Duplicate(_)) => {}
+                Err(error) => {
+                    // Leave the set as it was: take back what this call added.
+                    for e in edits.iter().skip(1).rev() {
+                        self.apply(&e.inverse());
+                    }
+                    return Err(error);
+                }
+            }
+        }
+        let edit = Edit::Batch(edits);
+        self.apply(&edit);
+        Ok(edit)
+    }
+
+    fn insert_suggestion(&mut self, s: &Suggestion) {
+        if self.suggestions.iter().any(|p| p.key() == s.key()) {
+            return;
+        }
+        let key = Self::suggestion_order(s);
+        let at = self
+            .suggestions
+            .partition_point(|p| Self::suggestion_order(p) < key);
+        self.suggestions.insert(at, s.clone());
+    }
+
+    fn withdraw(&mut self, s: &Suggestion) {
+        self.suggestions.retain(|p| p.key() != s.key());
+    }
+
+    fn suggestion_order(s: &Suggestion) -> (usize, Reverse<usize>, Label) {
+        (s.span.start, Reverse(s.span.end), s.label)
     }
 
     /// Removes the annotation with `id`, returning it.
@@ -132,15 +258,21 @@ impl AnnotationSet {
         self.items.is_empty()
     }
 
-    /// Moves every annotation boundary at or after code point `from` right by `by` (text was
+    /// Moves every annotation and suggestion boundary at or after code point `from` right by `by` (text was
     /// inserted there). A span that contains `from` grows.
     pub fn shift(&mut self, from: usize, by: usize) {
-        for a in &mut self.items {
-            if a.span.start >= from {
-                a.span.start += by;
+        let spans = self
+            .items
+            .iter_mut()
+            .map(|a| &mut a.span)
+            .chain(self.suggestions.iter_mut().map(|s| &mut s.span))
+            .chain(self.rejected.iter_mut().map(|s| &mut s.span));
+        for span in spans {
+            if span.start >= from {
+                span.start += by;
             }
-            if a.span.end > from {
-                a.span.end += by;
+            if span.end > from {
+                span.end += by;
             }
         }
     }

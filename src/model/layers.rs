@@ -1,6 +1,7 @@
 //! How overlapping annotations are laid out for display: which annotations touch each
 //! paragraph, and the runs of text inside a paragraph that share the same set of highlights.
 
+use crate::model::suggest::Suggestion;
 use crate::model::{Annotation, AnnotationId, Label, Paragraph, Span};
 
 /// What drawing a highlight needs of an annotation: small and `Copy`, so paragraphs can hold
@@ -46,6 +47,34 @@ pub fn annotations_per_paragraph(
     annotations: &[Annotation],
 ) -> Vec<Vec<Layer>> {
     per_paragraph(paragraphs, annotations, |a| a.span, |a| Layer::from(a))
+}
+
+/// A waiting suggestion as the article draws it: its place in the review list, label and span.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SuggestionLayer {
+    /// Index into the waiting suggestions.
+    pub index: usize,
+    /// The proposed label.
+    pub label: Label,
+    /// Where.
+    pub span: Span,
+}
+
+/// For each paragraph, the waiting suggestions overlapping it.
+pub fn suggestions_per_paragraph(
+    paragraphs: &[Paragraph],
+    suggestions: &[Suggestion],
+) -> Vec<Vec<SuggestionLayer>> {
+    let indexed: Vec<SuggestionLayer> = suggestions
+        .iter()
+        .enumerate()
+        .map(|(index, s)| SuggestionLayer {
+            index,
+            label: s.label,
+            span: s.span,
+        })
+        .collect();
+    per_paragraph(paragraphs, &indexed, |s| s.span, |s| *s)
 }
 
 /// For each paragraph, the spans (sorted by start) that overlap it.

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::model::suggest::Suggestion;
 use crate::model::{
     Annotation, AnnotationSet, Article, Edit, Label, Metadata, Paragraph, SetAside,
 };
@@ -85,6 +86,12 @@ pub struct StoredDocument {
     pub original: String,
     /// Annotations in document order.
     pub annotations: Vec<Annotation>,
+    /// Suggestions waiting for review.
+    #[serde(default)]
+    pub suggestions: Vec<Suggestion>,
+    /// Suggestions the annotator rejected, never offered again for this document.
+    #[serde(default)]
+    pub rejected: Vec<Suggestion>,
 }
 
 /// One row of the library list: enough to show it without reading the document.
@@ -127,6 +134,8 @@ impl StoredDocument {
             set_aside: article.set_aside.clone(),
             original: article.original.to_string(),
             annotations: annotations.as_slice().to_vec(),
+            suggestions: annotations.suggestions().to_vec(),
+            rejected: annotations.rejected().to_vec(),
         }
     }
 
@@ -165,6 +174,12 @@ impl StoredDocument {
             }
             annotations.apply(&Edit::Add(a.clone()));
         }
+        // Suggestions are only proposals: any that no longer fit the text are dropped.
+        let fits = |s: &&Suggestion| article.slice(s.span).is_some();
+        let offered = self.suggestions.iter().filter(fits).cloned().collect();
+        let rejected = self.rejected.iter().filter(fits).cloned().collect();
+        annotations.apply(&Edit::Offer(offered));
+        annotations.apply(&Edit::Reject(rejected));
         Ok((article, annotations))
     }
 

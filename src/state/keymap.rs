@@ -57,10 +57,18 @@ pub enum Command {
     },
     /// Go to the next (`1`) or previous (`-1`) annotation in the list.
     StepAnnotation(isize),
+    /// Run the suggester.
+    Suggest,
+    /// Accept the current suggestion.
+    AcceptSuggestion,
+    /// Reject the current suggestion.
+    RejectSuggestion,
+    /// Go to the next (`1`) or previous (`-1`) suggestion.
+    StepSuggestion(isize),
 }
 
 /// One row of the shortcuts panel: the keys and what they do.
-pub const SHORTCUTS: [(&str, &str); 16] = [
+pub const SHORTCUTS: [(&str, &str); 20] = [
     (
         "F / 1",
         "Mark the selection or current sentence as Fact (or relabel the current annotation)",
@@ -98,10 +106,27 @@ pub const SHORTCUTS: [(&str, &str); 16] = [
         "Close what is open, or clear the current annotation and sentence cursor",
     ),
     ("?", "Show these shortcuts"),
+    (
+        "S",
+        "Suggest quotes, allegations and facts (dashed outlines) to review",
+    ),
+    (
+        "Y / Enter",
+        "While reviewing: accept the current suggestion",
+    ),
+    (
+        "N / Backspace",
+        "While reviewing: reject the current suggestion (it will not come back)",
+    ),
+    (
+        "Tab / Shift+Tab",
+        "While reviewing: next / previous suggestion (Esc stops reviewing)",
+    ),
 ];
 
-/// The command for `press`, if it is one of claimtag's shortcuts.
-pub fn command_for(press: &KeyPress) -> Option<Command> {
+/// The command for `press`, if it is one of claimtag's shortcuts. While `reviewing` (a
+/// suggestion is current), Y, Enter, N, Backspace, Delete and Tab act on suggestions.
+pub fn command_for(press: &KeyPress, reviewing: bool) -> Option<Command> {
     let key = press.key.as_str();
     if press.ctrl {
         return match key.to_ascii_lowercase().as_str() {
@@ -114,6 +139,18 @@ pub fn command_for(press: &KeyPress) -> Option<Command> {
     if press.alt {
         return None;
     }
+    if reviewing {
+        let review = match press.key.as_str() {
+            "y" | "Y" | "Enter" => Some(Command::AcceptSuggestion),
+            "n" | "N" | "Backspace" | "Delete" => Some(Command::RejectSuggestion),
+            "Tab" if press.shift => Some(Command::StepSuggestion(-1)),
+            "Tab" => Some(Command::StepSuggestion(1)),
+            _ => None,
+        };
+        if review.is_some() {
+            return review;
+        }
+    }
     let boundary = |boundary, forward, by_word| Command::MoveBoundary {
         boundary,
         forward,
@@ -123,6 +160,7 @@ pub fn command_for(press: &KeyPress) -> Option<Command> {
         "j" | "J" | "ArrowDown" => Command::MoveCursor(1),
         "k" | "K" | "ArrowUp" => Command::MoveCursor(-1),
         "w" | "W" => Command::SentenceAtSelection,
+        "s" | "S" => Command::Suggest,
         "n" | "N" => Command::StepAnnotation(1),
         "p" | "P" => Command::StepAnnotation(-1),
         "Enter" => Command::OpenEditor,
@@ -152,22 +190,75 @@ mod tests {
         }
     }
 
+    fn command_for_plain(press: &KeyPress) -> Option<Command> {
+        command_for(press, false)
+    }
+
+    #[test]
+    fn review_keys_act_on_suggestions_only_while_reviewing() {
+        assert_eq!(command_for(&press("s"), false), Some(Command::Suggest));
+        assert_eq!(command_for(&press("y"), false), None);
+        assert_eq!(command_for(&press("Tab"), false), None);
+        assert_eq!(
+            command_for(&press("n"), false),
+            Some(Command::StepAnnotation(1))
+        );
+        assert_eq!(
+            command_for(&press("Enter"), true),
+            Some(Command::AcceptSuggestion)
+        );
+        assert_eq!(
+            command_for(&press("Y"), true),
+            Some(Command::AcceptSuggestion)
+        );
+        assert_eq!(
+            command_for(&press("Backspace"), true),
+            Some(Command::RejectSuggestion)
+        );
+        assert_eq!(
+            command_for(&press("n"), true),
+            Some(Command::RejectSuggestion)
+        );
+        assert_eq!(
+            command_for(&press("Tab"), true),
+            Some(Command::StepSuggestion(1))
+        );
+        let back = KeyPress {
+            shift: true,
+            ..press("Tab")
+        };
+        assert_eq!(command_for(&back, true), Some(Command::StepSuggestion(-1)));
+        assert_eq!(
+            command_for(&press("q"), true),
+            Some(Command::Apply(Label::Quote))
+        );
+    }
+
     #[test]
     fn letters_digits_and_arrows() {
-        assert_eq!(command_for(&press("f")), Some(Command::Apply(Label::Fact)));
         assert_eq!(
-            command_for(&press("A")),
+            command_for_plain(&press("f")),
+            Some(Command::Apply(Label::Fact))
+        );
+        assert_eq!(
+            command_for_plain(&press("A")),
             Some(Command::Apply(Label::Allegation))
         );
-        assert_eq!(command_for(&press("3")), Some(Command::Apply(Label::Quote)));
         assert_eq!(
-            command_for(&press("ArrowDown")),
+            command_for_plain(&press("3")),
+            Some(Command::Apply(Label::Quote))
+        );
+        assert_eq!(
+            command_for_plain(&press("ArrowDown")),
             Some(Command::MoveCursor(1))
         );
-        assert_eq!(command_for(&press("k")), Some(Command::MoveCursor(-1)));
-        assert_eq!(command_for(&press("x")), None);
         assert_eq!(
-            command_for(&press("}")),
+            command_for_plain(&press("k")),
+            Some(Command::MoveCursor(-1))
+        );
+        assert_eq!(command_for_plain(&press("x")), None);
+        assert_eq!(
+            command_for_plain(&press("}")),
             Some(Command::MoveBoundary {
                 boundary: Boundary::Start,
                 forward: true,
@@ -184,14 +275,14 @@ mod tests {
             shift,
             alt: false,
         };
-        assert_eq!(command_for(&ctrl("z", false)), Some(Command::Undo));
-        assert_eq!(command_for(&ctrl("Z", true)), Some(Command::Redo));
-        assert_eq!(command_for(&ctrl("y", false)), Some(Command::Redo));
-        assert_eq!(command_for(&ctrl("f", false)), None);
+        assert_eq!(command_for_plain(&ctrl("z", false)), Some(Command::Undo));
+        assert_eq!(command_for_plain(&ctrl("Z", true)), Some(Command::Redo));
+        assert_eq!(command_for_plain(&ctrl("y", false)), Some(Command::Redo));
+        assert_eq!(command_for_plain(&ctrl("f", false)), None);
         let alt = KeyPress {
             alt: true,
             ..press("f")
         };
-        assert_eq!(command_for(&alt), None);
+        assert_eq!(command_for_plain(&alt), None);
     }
 }

@@ -18,6 +18,7 @@ use crate::model::search::find_all;
 use crate::model::segment::{
     next_char_edge, next_word_edge, sentence_at, sentences, snap_to_words, Edge,
 };
+use crate::model::suggest::{suggest, Suggestion};
 use crate::model::{
     Annotation, AnnotationId, AnnotationSet, Article, Edit, EditError, History, Label, Metadata,
     Origin, Span,
@@ -83,6 +84,9 @@ pub struct AppState {
     pub orphans: Rc<Vec<Orphan>>,
     /// The time of the action being applied (ISO 8601), stamped on new and changed annotations.
     pub now: String,
+    /// The suggestion under review: an index into the annotation set's suggestions. While
+    /// there is one, Y/Enter, N/Backspace and Tab act on it.
+    pub suggestion: Option<usize>,
 }
 
 /// Whether the open document is safely stored.
@@ -231,6 +235,18 @@ pub enum Action {
     SetMeta(Metadata),
     /// Put a set-aside line back into the text.
     Restore(usize),
+    /// Run the suggester and review what it found.
+    Suggest,
+    /// Accept the current suggestion: it becomes an annotation.
+    AcceptSuggestion,
+    /// Reject the current suggestion: it will not be offered again for this document.
+    RejectSuggestion,
+    /// Accept every waiting suggestion with this label.
+    AcceptAll(Label),
+    /// Go to the next (`1`) or previous (`-1`) suggestion.
+    StepSuggestion(isize),
+    /// Review this suggestion (an index into the waiting suggestions), or stop reviewing.
+    Review(Option<usize>),
     /// Show a message.
     Notify(Notice),
     /// Hide the message.
@@ -253,6 +269,7 @@ impl AppState {
             overwrite: false,
             orphans: Rc::new(Vec::new()),
             now: String::new(),
+            suggestion: None,
             sentences: Rc::new(sentences(&article)),
             article: Rc::new(article),
             annotations: Rc::new(AnnotationSet::new()),
@@ -388,12 +405,139 @@ impl AppState {
         let applied = if undo { edit.inverse() } else { edit };
         let mut annotations = (*self.annotations).clone();
         annotations.apply(&applied);
+        let offered = applied.offered().and_then(|back| {
+            annotations
+                .suggestions()
+                .iter()
+                .position(|s| s.key() == back.key())
+        });
         self.with(|s| {
             s.selected = applied.result().map(|a| a.id);
             s.editing = false;
             s.annotations = Rc::new(annotations);
             s.history = Rc::new(history);
+            let waiting = !s.annotations.suggestions().is_empty();
+            s.suggestion = offered.or(s.suggestion).filter(|_| waiting);
         })
+        .keep_review_in_range()
+    }
+
+    /// The suggestion under review.
+    pub fn current_suggestion(&self) -> Option<&Suggestion> {
+        self.annotations.suggestions().get(self.suggestion?)
+    }
+
+    /// Runs the suggester and puts what is new up for review, from the sentence cursor or the
+    /// current annotation on.
+    fn offer_suggestions(self: &Rc<Self>) -> Rc<Self> {
+        let found = suggest(&self.article, &self.sentences);
+        let next = self.edit(false, |_, set| set.offer(found));
+        if Rc::ptr_eq(&next.annotations, &self.annotations) {
+            return next;
+        }
+        let from = self
+            .cursor_span()
+            .or(self.selected_annotation().map(|a| a.span))
+            .map_or(0, |s| s.start);
+        let waiting = next.annotations.suggestions();
+        let first = waiting.partition_point(|s| s.span.start < from) % waiting.len();
+        let mut counts = [0; 3];
+        for s in waiting {
+            counts[s.label.index()] += 1;
+        }
+        let by_label: Vec<String> = Label::ALL
+            .iter()
+            .filter(|l| counts[l.index()] > 0)
+            .map(|l| format!("{} {}", counts[l.index()], l.name()))
+            .collect();
+        let text = format!(
+            "{} to review ({}). Y or Enter accepts, N rejects, Tab moves on, Esc stops.",
+            count_of(waiting.len(), "suggestion"),
+            by_label.join(", ")
+        );
+        next.with(|s| {
+            s.suggestion = Some(first);
+            s.selected = None;
+            s.notice = Some(Notice::info(text));
+        })
+    }
+
+    /// Accepts (`accept`) or rejects the suggestion under review; the next one comes up.
+    fn review_current(self: &Rc<Self>, accept: bool) -> Rc<Self> {
+        let (Some(at), Some(current)) = (self.suggestion, self.current_suggestion().cloned())
+        else {
+            return self.with(|s| {
+                s.notice = Some(Notice::error(
+                    "No suggestion to review: press S to suggest.",
+                ))
+            });
+        };
+        let annotator = self.annotator.clone();
+        let next = self.edit(false, |article, set| {
+            if accept {
+                set.accept(article, vec![current], &annotator)
+            } else {
+                let edit = Edit::Reject(vec![current]);
+                set.apply(&edit);
+                Ok(edit)
+            }
+        });
+        next.with(|s| s.suggestion = Some(at))
+            .keep_review_in_range()
+    }
+
+    /// Accepts every waiting suggestion labelled `label`.
+    fn accept_all(self: &Rc<Self>, label: Label) -> Rc<Self> {
+        let chosen: Vec<Suggestion> = self
+            .annotations
+            .suggestions()
+            .iter()
+            .filter(|s| s.label == label)
+            .cloned()
+            .collect();
+        if chosen.is_empty() {
+            return self.with(|s| {
+                s.notice = Some(Notice::error(format!(
+                    "No {} suggestions are waiting.",
+                    label.name()
+                )))
+            });
+        }
+        let count = chosen.len();
+        let annotator = self.annotator.clone();
+        let next = self.edit(false, |article, set| {
+            set.accept(article, chosen, &annotator)
+        });
+        if Rc::ptr_eq(&next.annotations, &self.annotations) {
+            return next;
+        }
+        next.with(|s| {
+            s.selected = None;
+            s.suggestion = Some(0);
+            s.notice = Some(Notice::info(format!(
+                "Accepted {} as {}.",
+                count_of(count, "suggestion"),
+                label.name()
+            )));
+        })
+        .keep_review_in_range()
+    }
+
+    /// Keeps the suggestion under review pointing at a waiting suggestion; when none is left,
+    /// stops reviewing and says so.
+    fn keep_review_in_range(self: Rc<Self>) -> Rc<Self> {
+        let waiting = self.annotations.suggestions().len();
+        match self.suggestion {
+            Some(i) if i < waiting => self,
+            Some(_) if waiting > 0 => self.with(|s| s.suggestion = Some(waiting - 1)),
+            Some(_) => self.with(|s| {
+                s.suggestion = None;
+                if s.notice.is_none() {
+                    s.notice = Some(Notice::info("All suggestions reviewed."));
+                }
+            }),
+            None => self,
+        }
     }
 
     fn add(self: &Rc<Self>, span: Span, label: Label, snap: bool) -> Rc<Self> {
@@ -440,7 +584,14 @@ fn stamp(done: Edit, now: &str, annotations: &mut AnnotationSet) -> Edit {
     if now.is_empty() {
         return done;
     }
-    let stamped = match done {
+    let stamped = stamped(done, now);
+    annotations.apply(&stamped);
+    stamped
+}
+
+/// `edit` with `now` as the creation and modification time of what it adds or changes.
+fn stamped(edit: Edit, now: &str) -> Edit {
+    match edit {
         Edit::Add(mut a) => {
             if a.created.is_empty() {
                 a.created = now.to_string();
@@ -454,10 +605,9 @@ fn stamp(done: Edit, now: &str, annotations: &mut AnnotationSet) -> Edit {
             }
             Edit::Change { before, after }
         }
-        removed @ Edit::Remove(_) => return removed,
-    };
-    annotations.apply(&stamped);
-    stamped
+        Edit::Batch(edits) => Edit::Batch(edits.into_iter().map(|e| stamped(e, now)).collect()),
+        other => other,
+    }
 }
 
 impl Reducible for AppState {
@@ -620,6 +770,8 @@ impl AppState {
                     s.dialog = None;
                 } else if s.editing {
                     s.editing = false;
+                } else if s.suggestion.is_some() {
+                    s.suggestion = None;
                 } else if s.selected.is_some() {
                     s.selected = None;
                 } else {
@@ -777,6 +929,23 @@ impl AppState {
             Action::SetStatus(status) if status == self.doc.status => self,
             Action::SetStatus(status) => self.with(|s| s.doc.status = status),
             Action::SetAnnotator(name) => self.with(|s| s.annotator = name),
+            Action::Suggest => self.offer_suggestions(),
+            Action::AcceptSuggestion => self.review_current(true),
+            Action::RejectSuggestion => self.review_current(false),
+            Action::AcceptAll(label) => self.accept_all(label),
+            Action::StepSuggestion(delta) => {
+                let count = self.annotations.suggestions().len() as isize;
+                if count == 0 {
+                    return self;
+                }
+                let here = self.suggestion.map_or(-delta.signum(), |i| i as isize);
+                let next = (here + delta).rem_euclid(count) as usize;
+                self.with(|s| s.suggestion = Some(next))
+            }
+            Action::Review(at) => {
+                let at = at.filter(|&i| i < self.annotations.suggestions().len());
+                self.with(|s| s.suggestion = at)
+            }
             Action::Notify(notice) => self.with(|s| s.notice = Some(notice)),
             Action::DismissNotice if self.notice.is_none() => self,
             Action::DismissNotice => self.with(|s| s.notice = None),

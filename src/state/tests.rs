@@ -354,3 +354,131 @@ fn actions_at_a_time_stamp_created_and_modified() {
         "2026-11-28T10:00:00Z"
     );
 }
+
+/// A state with three suggestions waiting: a FACT, an ALLEGATION and a QUOTE.
+fn reviewing() -> Rc<AppState> {
+    Rc::new(AppState::new(Article::from_paragraphs(
+        [
+            (
+                "The port handled 4 million tonnes in 2023. The owner reportedly sold it.",
+                ParagraphKind::Body,
+            ),
+            (
+                "“We will keep every job,” the new owner said.",
+                ParagraphKind::Body,
+            ),
+        ],
+        Metadata::default(),
+    )))
+    .reduce(Action::Suggest)
+}
+
+fn labels(state: &AppState) -> Vec<Label> {
+    state
+        .annotations
+        .suggestions()
+        .iter()
+        .map(|s| s.label)
+        .collect()
+}
+
+#[test]
+fn suggesting_offers_suggestions_for_review_and_says_how_many() {
+    let s = reviewing();
+    assert_eq!(labels(&s), [Label::Fact, Label::Allegation, Label::Quote]);
+    assert_eq!(s.suggestion, Some(0));
+    assert!(s.annotations.is_empty());
+    let notice = s.notice.as_ref().unwrap();
+    assert!(
+        notice.text.starts_with("3 suggestions to review"),
+        "{}",
+        notice.text
+    );
+    assert!(s.history.can_undo());
+    let again = s.reduce(Action::Suggest);
+    assert_eq!(
+        again.notice.as_ref().map(|n| n.kind),
+        Some(NoticeKind::Error)
+    );
+    assert_eq!(labels(&again).len(), 3);
+}
+
+#[test]
+fn accepting_makes_an_annotation_with_origin_suggestion_and_moves_on() {
+    let s = reviewing()
+        .reduce(Action::StepSuggestion(1))
+        .reduce(Action::StepSuggestion(1));
+    assert_eq!(s.current_suggestion().map(|c| c.label), Some(Label::Quote));
+    let s = s.reduce(Action::AcceptSuggestion);
+    let quote = s.annotations.as_slice()[0].clone();
+    assert_eq!(quote.origin, Origin::Suggestion);
+    assert_eq!(quote.speaker, "the new owner");
+    assert_eq!(quote.cue, "said");
+    assert_eq!(s.article.slice(quote.span), Some("We will keep every job"));
+    assert_eq!(labels(&s), [Label::Fact, Label::Allegation]);
+    assert_eq!(
+        s.suggestion,
+        Some(1),
+        "the last one is current after the end"
+    );
+    assert_eq!(s.save, SaveStatus::Pending);
+}
+
+#[test]
+fn rejected_suggestions_do_not_come_back_and_everything_undoes() {
+    let start = reviewing();
+    let s = start.clone().reduce(Action::RejectSuggestion);
+    assert_eq!(labels(&s), [Label::Allegation, Label::Quote]);
+    assert_eq!(s.annotations.rejected().len(), 1);
+    let s = s.reduce(Action::AcceptSuggestion);
+    assert_eq!(s.annotations.len(), 1);
+    let s = s.reduce(Action::Suggest);
+    assert_eq!(
+        labels(&s),
+        [Label::Quote],
+        "neither the rejected nor the accepted one"
+    );
+    assert_eq!(s.notice.as_ref().map(|n| n.kind), Some(NoticeKind::Error));
+    let undone = s.reduce(Action::Undo).reduce(Action::Undo);
+    assert_eq!(
+        labels(&undone),
+        [Label::Fact, Label::Allegation, Label::Quote]
+    );
+    assert_eq!(
+        undone.current_suggestion().map(|c| c.label),
+        Some(Label::Fact)
+    );
+    assert!(undone.annotations.is_empty() && undone.annotations.rejected().is_empty());
+    let nothing = undone.reduce(Action::Undo);
+    assert!(labels(&nothing).is_empty());
+    assert_eq!(nothing.suggestion, None);
+    let redone = nothing.reduce(Action::Redo).reduce(Action::Redo);
+    assert_eq!(labels(&redone), [Label::Allegation, Label::Quote]);
+}
+
+#[test]
+fn accept_all_takes_every_suggestion_of_a_label_in_one_step() {
+    let s = reviewing().reduce(Action::AcceptAll(Label::Quote));
+    assert_eq!(s.annotations.len(), 1);
+    assert_eq!(labels(&s), [Label::Fact, Label::Allegation]);
+    let s = s.reduce(Action::AcceptAll(Label::Quote));
+    assert_eq!(s.notice.as_ref().map(|n| n.kind), Some(NoticeKind::Error));
+    let undone = s.reduce(Action::Undo);
+    assert!(undone.annotations.is_empty());
+    assert_eq!(labels(&undone).len(), 3);
+}
+
+#[test]
+fn escape_stops_reviewing_and_reviewing_keeps_suggestions() {
+    let s = reviewing().reduce(Action::Escape);
+    assert_eq!(s.suggestion, None);
+    assert_eq!(labels(&s).len(), 3);
+    let s = s.reduce(Action::Review(Some(2)));
+    assert_eq!(s.current_suggestion().map(|c| c.label), Some(Label::Quote));
+    assert_eq!(s.clone().reduce(Action::Review(Some(9))).suggestion, None);
+    let none = s.reduce(Action::Escape).reduce(Action::AcceptSuggestion);
+    assert_eq!(
+        none.notice.as_ref().map(|n| n.kind),
+        Some(NoticeKind::Error)
+    );
+}

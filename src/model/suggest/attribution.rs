@@ -3,8 +3,8 @@
 //! "Tom Becker told reporters: “…”", "according to the ministry").
 
 use crate::model::suggest::cues::{
-    listed, AUXILIARIES, DETERMINERS, GERMAN_DETERMINERS, PHRASE_BREAKS, PRONOUNS, REPORTING_VERBS,
-    SOURCE_PHRASES,
+    listed, AUXILIARIES, DETERMINERS, GERMAN_DETERMINERS, PHRASE_BREAKS, PRONOUNS,
+    RELATIVE_PRONOUNS, REPORTING_VERBS, SOURCE_PHRASES,
 };
 use crate::model::suggest::words::Token;
 use crate::model::Span;
@@ -86,7 +86,15 @@ pub fn before_quotation(tokens: &[Token], anywhere: bool) -> Option<Attribution>
                 });
             }
             let n = REPORTING_VERBS.at(window, v)?;
-            let speaker = phrase_before(window, v).or_else(|| phrase_after(window, v + n));
+            // "said Jane Doe: “…”": a phrase after the verb only when it runs up to the mark.
+            let next_to_mark = |span: &Span| {
+                window
+                    .iter()
+                    .skip_while(|t| t.span.end <= span.end)
+                    .all(|t| !t.is_word())
+            };
+            let speaker = phrase_before(window, v)
+                .or_else(|| phrase_after(window, v + n).filter(next_to_mark));
             Some(Attribution {
                 speaker,
                 cue: covering(window, v, v + n)?,
@@ -168,15 +176,7 @@ pub fn phrase_before(tokens: &[Token], v: usize) -> Option<Span> {
         end -= 1;
     }
     if end > 1 && tokens[end - 1].is(",") {
-        let mut start = end - 1;
-        while start > 0 && (tokens[start - 1].is_capitalized() || joins_words(&tokens[start - 1])) {
-            start -= 1;
-        }
-        let between_commas = start == 0 || tokens[start - 1].is(",");
-        if start < end - 1 && between_commas {
-            return covering(tokens, start, end - 1);
-        }
-        return None;
+        return phrase_before_aside(tokens, end - 1);
     }
     let mut start = end;
     while start > 0 && end - start < MAX_PHRASE {
@@ -195,6 +195,26 @@ pub fn phrase_before(tokens: &[Token], v: usize) -> Option<Span> {
         return None;
     }
     covering(tokens, start, end)
+}
+
+/// The speaker before an aside that ends with the comma at `tokens[comma]`: the name between
+/// two commas ("the witness, Mark Ellis, told"), or the phrase before a relative clause
+/// ("Jonas Hallberg, who leads the opposition, alleged").
+fn phrase_before_aside(tokens: &[Token], comma: usize) -> Option<Span> {
+    let opening = tokens[..comma].iter().rposition(|t| t.is(","));
+    let aside_start = opening.map_or(0, |c| c + 1);
+    let relative = tokens
+        .get(aside_start)
+        .is_some_and(|t| listed(RELATIVE_PRONOUNS, &t.lower));
+    match opening {
+        Some(c) if relative => phrase_before(tokens, c),
+        _ => {
+            let name = &tokens[aside_start..comma];
+            let all_name =
+                !name.is_empty() && name.iter().all(|t| t.is_capitalized() || joins_words(t));
+            (all_name && opening.is_some()).then(|| covering(tokens, aside_start, comma))?
+        }
+    }
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 
 use crate::model::suggest::attribution::{phrase_after, phrase_before, Attribution};
 use crate::model::suggest::cues::{
-    listed, Lexicon, ALLEGING_VERBS, DETERMINERS, HEDGES, OPINION_WORDS, REPORTING_VERBS,
+    listed, Lexicon, ALLEGING_VERBS, DETERMINERS, HEDGES, OPINION_WORDS, PASSIVE, REPORTING_VERBS,
     SOURCE_PHRASES, SPECIFIC_SIGNS, SPECIFIC_WORDS,
 };
 use crate::model::suggest::words::Token;
@@ -41,10 +41,12 @@ fn allegation(tokens: &[Token]) -> Option<AllegationCue> {
         });
     }
     if let Some((i, n)) = find(&ALLEGING_VERBS) {
-        // "the alleged fraud": an adjective, not someone alleging.
-        let adjective = i > 0 && listed(DETERMINERS, &tokens[i - 1].lower);
+        // "the alleged fraud": an adjective; "has been accused": passive. Neither names who
+        // makes the allegation.
+        let before = i.checked_sub(1).map(|j| tokens[j].lower.as_str());
+        let unnamed = before.is_some_and(|w| listed(DETERMINERS, w) || listed(PASSIVE, w));
         return Some(Attribution {
-            speaker: if adjective {
+            speaker: if unnamed {
                 None
             } else {
                 phrase_before(tokens, i)
@@ -138,6 +140,10 @@ mod tests {
         assert_eq!(
             classify_text("He is said to have signed a new deal."),
             allegation("", "is said to")
+        );
+        assert_eq!(
+            classify_text("The council has been accused of hiding a report."),
+            allegation("", "accused")
         );
         assert_eq!(
             classify_text("The alleged fraud began in spring."),

@@ -72,6 +72,8 @@ pub static REPORTING_VERBS: LazyLock<Lexicon> = LazyLock::new(|| {
         "described",
         "recounted",
         "quipped",
+        "alleged",
+        "alleges",
         "pointed out",
         // German
         "sagte",
@@ -427,6 +429,30 @@ pub const PHRASE_BREAKS: &[&str] = &[
     "then",
     "was",
     "is",
+    "seen",
+    "by",
+    "with",
+    "for",
+];
+
+/// Words that open a relative clause after a speaker's name: "Jane Doe, who leads …, said".
+pub const RELATIVE_PRONOUNS: &[&str] = &[
+    "who",
+    "which",
+    "whose",
+    "der",
+    "die",
+    "qui",
+    "que",
+    "quien",
+    "который",
+    "которая",
+];
+
+/// Words before a past participle that make it passive: "has [been] accused" names the
+/// accused, not the accuser.
+pub const PASSIVE: &[&str] = &[
+    "been", "was", "were", "is", "are", "be", "being", "wurde", "été",
 ];
 
 /// Words between a speaker and the reporting verb: "she [has] said", "il [a] déclaré".

@@ -26,9 +26,9 @@ use serde::{Deserialize, Serialize};
 use crate::model::segment::sentence_at;
 use crate::model::{Article, Label, ParagraphKind, Span};
 
-use attribution::{after_quotation, before_quotation};
+use attribution::{after_quotation, before_quotation, phrase_before};
 use claims::{classify, Claim};
-use cues::{listed, PRONOUNS};
+use cues::{listed, DETERMINERS, PRONOUNS, REPORTING_VERBS};
 use quotes::{quotations, Quotation};
 use words::{tokenize, Token};
 
@@ -120,7 +120,9 @@ impl Text<'_> {
     /// QUOTE suggestions, with speakers and cues.
     fn quotes(&self) -> Vec<Suggestion> {
         let mut out = Vec::new();
-        let mut last_named: Option<String> = None;
+        let mentions = self.mentions();
+        // The last speaker named by a quotation's own attribution, and where.
+        let mut last_named: Option<(usize, String)> = None;
         let mut previous: Option<(usize, String)> = None;
         for q in quotations(self.article) {
             let Some(span) = self.content(&q) else {
@@ -150,9 +152,18 @@ impl Text<'_> {
             }
             let named = attribution.and_then(|a| a.speaker).map(|s| self.slice(s));
             let speaker = match named {
-                Some(s) if listed(PRONOUNS, &s.to_lowercase()) => last_named.clone().unwrap_or(s),
+                Some(s) if listed(PRONOUNS, &s.to_lowercase()) => {
+                    let mentioned = mentions[..mentions.partition_point(|m| m.0 < q.open)].last();
+                    let latest = match (&last_named, mentioned) {
+                        (Some(a), Some(b)) => Some(if a.0 > b.0 { a } else { b }),
+                        (a, b) => a.as_ref().or(b),
+                    };
+                    latest.map_or(s, |(_, name)| name.clone())
+                }
                 Some(s) => {
-                    last_named = Some(s.clone());
+                    if is_name(&s) {
+                        last_named = Some((q.close, s.clone()));
+                    }
                     s
                 }
                 None => match &previous {
@@ -167,6 +178,24 @@ impl Text<'_> {
                 speaker,
                 cue: attribution.map(|a| self.slice(a.cue)).unwrap_or_default(),
             });
+        }
+        out
+    }
+
+    /// Every named subject of a reporting verb ("Voss said"), with the verb's position, for
+    /// pronouns to stand for.
+    fn mentions(&self) -> Vec<(usize, String)> {
+        let mut out = Vec::new();
+        for tokens in self.tokens {
+            for (i, verb) in tokens.iter().enumerate() {
+                if REPORTING_VERBS.at(tokens, i).is_none() {
+                    continue;
+                }
+                let name = phrase_before(tokens, i).map(|span| self.slice(span));
+                if let Some(name) = name.filter(|n| is_name(n)) {
+                    out.push((verb.span.start, name));
+                }
+            }
         }
         out
     }
@@ -205,6 +234,19 @@ impl Text<'_> {
         }
         out
     }
+}
+
+/// Whether `phrase` names someone: capitalised, and neither a pronoun nor led by a determiner
+/// ("The council", "Her office").
+fn is_name(phrase: &str) -> bool {
+    let first = phrase
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    phrase.chars().next().is_some_and(char::is_uppercase)
+        && !listed(PRONOUNS, &first)
+        && !listed(DETERMINERS, &first)
 }
 
 #[cfg(test)]
@@ -258,6 +300,14 @@ mod tests {
                     "said"
                 ),
             ]
+        );
+    }
+
+    #[test]
+    fn pronouns_stand_for_the_last_person_named() {
+        assert_eq!(
+            found(&["Anna Voss said the signs came too late. “They can print all the signs they like,” she said."]),
+            vec![row("QUOTE", "They can print all the signs they like", "Anna Voss", "said")]
         );
     }
 
