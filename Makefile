@@ -29,9 +29,11 @@ clean:
 	cargo clean
 	rm -rf dist e2e/test-results
 
-## Benchmarks (not part of `make test`): HTML extraction on ../shared/corpus, then the browser
+## Benchmarks (not part of `make test`): HTML extraction on ../shared/corpus, the suggester on
+## its gold sets (precision/recall) and 100,000 words, then the browser
 ## benchmark (load, tag, relabel, delete, undo, typing, export, memory) on the release build.
 bench: build
 	cargo run --release --locked --example extract_bench -- ../shared/corpus/readability-test-pages
+	cargo run --release --locked --example suggest_bench
 	bash scripts/bundle-size.sh dist
 	node e2e/bench/run.mjs

@@ -140,6 +140,16 @@ async function measureCase(browser, base, words, annotations) {
     }));
   }
   result.export_json_ms = stat(exports);
+  // Suggest (S): run the suggester over the whole text until the review panel is painted,
+  // then undo it for the next run.
+  const suggest = [];
+  for (let i = 0; i < Math.min(REPS, 3); i += 1) {
+    suggest.push(await page.evaluate(() => window.__timed(() => window.__key('s'), () => !!document.querySelector('.ct-review__position'))));
+    result.suggestions = Number(await page.locator('.ct-review .ct-sidebar__count').textContent());
+    await page.evaluate(() => window.__key('z', { ctrlKey: true }));
+    await page.waitForFunction(() => !document.querySelector('.ct-review'));
+  }
+  result.suggest_ms = stat(suggest);
   // Export all (JSONL corpus) from the library: reads IndexedDB, so it is asynchronous.
   await page.getByRole('button', { name: 'Library' }).click();
   await page.getByRole('list', { name: 'Documents' }).waitFor();
@@ -233,11 +243,11 @@ fs.writeFileSync(path.join(OUT, 'bench.json'), JSON.stringify(results, null, 2))
 
 console.log(`\nclaimtag browser benchmark — Chromium ${results.chromium}, median (min–max) in ms, ${REPS} runs`);
 console.log(`bundle (wasm + js + css): ${(results.bundle.raw / 1024).toFixed(0)} KB raw, ${(results.bundle.gzip / 1024).toFixed(0)} KB gzip\n`);
-console.log('| words | annotations | load to interactive | tag | relabel | delete | undo | note keystroke | export JSON | export JSONL | JS heap MB | wasm MB |');
-console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
+console.log('| words | annotations | load to interactive | tag | relabel | delete | undo | note keystroke | export JSON | export JSONL | suggest (S) | JS heap MB | wasm MB |');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
 for (const c of results.cases) {
   if (c.failed) { console.log(`| ${c.words} | ${c.annotations} | failed: ${c.failed} |`); continue; }
-  console.log(`| ${c.words} | ${c.annotations} | ${fmt(c.load_ms)} | ${fmt(c.tag_ms)} | ${fmt(c.relabel_ms)} | ${fmt(c.delete_ms)} | ${fmt(c.undo_ms)} | ${fmt(c.note_keystroke_ms)} | ${fmt(c.export_json_ms)} | ${c.export_jsonl_ms.toFixed(1)} | ${c.memory_mb.js_heap?.toFixed(1)} | ${c.memory_mb.wasm?.toFixed(1)} |`);
+  console.log(`| ${c.words} | ${c.annotations} | ${fmt(c.load_ms)} | ${fmt(c.tag_ms)} | ${fmt(c.relabel_ms)} | ${fmt(c.delete_ms)} | ${fmt(c.undo_ms)} | ${fmt(c.note_keystroke_ms)} | ${fmt(c.export_json_ms)} | ${c.export_jsonl_ms.toFixed(1)} | ${fmt(c.suggest_ms)} (${c.suggestions}) | ${c.memory_mb.js_heap?.toFixed(1)} | ${c.memory_mb.wasm?.toFixed(1)} |`);
 }
 if (results.library) {
   const l = results.library;

@@ -1,17 +1,7 @@
 // Whole flows in Debian's Chromium against the release build: open the sample, tag with a real
 // mouse drag and the keyboard, delete, export, and check the exported offsets.
-import fs from 'node:fs';
 import { test, expect } from '@playwright/test';
-import { AppPage } from './app-page.mjs';
-
-/** Every annotation's text must be the code points start..end of the exported text. */
-function expectExactOffsets(data) {
-  const codePoints = [...data.document.text];
-  for (const a of data.annotations) {
-    expect(codePoints.slice(a.start, a.end).join('')).toBe(a.text);
-    expect(data.document.text.slice(a.utf16_start, a.utf16_end)).toBe(a.text);
-  }
-}
+import { AppPage, expectExactOffsets } from './app-page.mjs';
 
 test('the sample article opens cleaned up', async ({ page }) => {
   const app = new AppPage(page);
@@ -58,11 +48,8 @@ test('drag-select a quote, press Q, export with exact offsets', async ({ page },
   expect(border).toBe('double');
   await page.screenshot({ path: testInfo.outputPath('annotated.png') });
 
-  const [download] = await Promise.all([page.waitForEvent('download'), app.exportButton.click()]);
+  const { download, data } = await app.exportNative(testInfo, 'export.json');
   expect(download.suggestedFilename()).toBe('vellmark-council-accused-of-hiding-river-pollution-report.claimtag.json');
-  const path = testInfo.outputPath('export.json');
-  await download.saveAs(path);
-  const data = JSON.parse(fs.readFileSync(path, 'utf8'));
   expect(data.format).toBe('claimtag');
   expect(data.offsets).toBe('unicode-code-points');
   expect(data.document.title).toBe('Vellmark council accused of hiding river pollution report');
@@ -119,10 +106,7 @@ test('a drag across paragraphs and across a highlight, tagged from the floating 
   await floating.getByRole('button', { name: 'Allegation' }).click();
   await expect(floating).toHaveCount(0);
 
-  const [download] = await Promise.all([page.waitForEvent('download'), app.exportButton.click()]);
-  const path = testInfo.outputPath('across.json');
-  await download.saveAs(path);
-  const data = JSON.parse(fs.readFileSync(path, 'utf8'));
+  const { data } = await app.exportNative(testInfo, 'across.json');
   expectExactOffsets(data);
   const across = data.annotations.find((a) => a.label === 'ALLEGATION');
   expect(across.text.startsWith('approved the extension')).toBe(true);

@@ -1,4 +1,5 @@
 // Page object for claimtag: the locators and gestures the flows share.
+import fs from 'node:fs';
 import { expect } from '@playwright/test';
 
 export class AppPage {
@@ -47,8 +48,25 @@ export class AppPage {
     await this.page.mouse.up();
   }
 
+  /** Presses Export JSON and returns the parsed file, saved as `name` in the test's output. */
+  async exportNative(testInfo, name) {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.exportButton.click()]);
+    const path = testInfo.outputPath(name);
+    await download.saveAs(path);
+    return { download, data: JSON.parse(fs.readFileSync(path, 'utf8')) };
+  }
+
   async selectedText() {
     return this.page.evaluate(() => window.getSelection().toString());
+  }
+}
+
+/** Every annotation's text must be the code points start..end of the exported text. */
+export function expectExactOffsets(data) {
+  const codePoints = [...data.document.text];
+  for (const a of data.annotations) {
+    expect(codePoints.slice(a.start, a.end).join('')).toBe(a.text);
+    expect(data.document.text.slice(a.utf16_start, a.utf16_end)).toBe(a.text);
   }
 }
 

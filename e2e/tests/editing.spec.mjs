@@ -1,7 +1,6 @@
 // Nested spans, picking among them, attribute editing, word snapping, search and filter.
-import fs from 'node:fs';
 import { test, expect } from '@playwright/test';
-import { AppPage } from './app-page.mjs';
+import { AppPage, expectExactOffsets } from './app-page.mjs';
 
 test('nested spans render in layers and each can be picked', async ({ page }, testInfo) => {
   const app = new AppPage(page);
@@ -46,12 +45,8 @@ test('nested spans render in layers and each can be picked', async ({ page }, te
   await app.annotations.getByRole('listitem').filter({ hasText: 'Quote' }).getByRole('button').first().click();
   await expect(page.locator('#ct-speakers option')).toHaveAttribute('value', 'Jonas Hallberg');
 
-  const [download] = await Promise.all([page.waitForEvent('download'), app.exportButton.click()]);
-  const path = testInfo.outputPath('nested.json');
-  await download.saveAs(path);
-  const data = JSON.parse(fs.readFileSync(path, 'utf8'));
-  const codePoints = [...data.document.text];
-  for (const a of data.annotations) expect(codePoints.slice(a.start, a.end).join('')).toBe(a.text);
+  const { data } = await app.exportNative(testInfo, 'nested.json');
+  expectExactOffsets(data);
   expect(data.annotations.map((a) => a.label)).toEqual(['ALLEGATION', 'QUOTE', 'FACT']);
   expect(app.errors).toEqual([]);
 });

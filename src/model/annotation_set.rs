@@ -151,9 +151,18 @@ impl AnnotationSet {
             .chain(&self.rejected)
             .map(Suggestion::key)
             .collect();
+        // The furthest end among the first i annotations, to stop looking back early.
+        let reach: Vec<usize> = self
+            .items
+            .iter()
+            .scan(0, |max, a| {
+                *max = (*max).max(a.span.end);
+                Some(*max)
+            })
+            .collect();
         let fresh: Vec<Suggestion> = found
             .into_iter()
-            .filter(|s| !known.contains(&s.key()) && !self.covered(s))
+            .filter(|s| !known.contains(&s.key()) && !self.covered(s, &reach))
             .collect();
         if fresh.is_empty() {
             return Err(EditError::NothingNew);
@@ -163,12 +172,18 @@ impl AnnotationSet {
         Ok(edit)
     }
 
-    /// Whether an annotation with the suggestion's label overlaps it already.
-    fn covered(&self, s: &Suggestion) -> bool {
-        let before_end = self.items.partition_point(|a| a.span.start < s.span.end);
-        self.items[..before_end]
-            .iter()
-            .any(|a| a.label == s.label && a.span.overlaps(s.span))
+    /// Whether an annotation with the suggestion's label overlaps it already; `reach[i]` is
+    /// the furthest end among the first `i + 1` annotations.
+    fn covered(&self, s: &Suggestion, reach: &[usize]) -> bool {
+        let mut i = self.items.partition_point(|a| a.span.start < s.span.end);
+        while i > 0 && reach[i - 1] > s.span.start {
+            i -= 1;
+            let a = &self.items[i];
+            if a.label == s.label && a.span.overlaps(s.span) {
+                return true;
+            }
+        }
+        false
     }
 
     /// Accepts `chosen` (suggestions on the list): each becomes an annotation by `annotator`
@@ -342,6 +357,52 @@ mod tests {
             [("The mayor said “we won” on Monday.", ParagraphKind::Body)],
             Metadata::default(),
         )
+    }
+
+    fn suggestion(label: Label, start: usize, end: usize) -> Suggestion {
+        Suggestion {
+            label,
+            span: Span::new(start, end),
+            speaker: "The mayor".into(),
+            cue: "said".into(),
+        }
+    }
+
+    #[test]
+    fn offers_only_what_is_new_and_accepts_with_speaker_and_origin() {
+        let article = article();
+        let mut set = AnnotationSet::new();
+        set.add(&article, Span::new(0, 9), Label::Fact).unwrap();
+        let found = vec![
+            suggestion(Label::Fact, 4, 14),
+            suggestion(Label::Quote, 4, 14),
+            suggestion(Label::Quote, 16, 22),
+        ];
+        let offered = set.offer(found.clone()).unwrap();
+        assert_eq!(
+            offered,
+            Edit::Offer(found[1..].to_vec()),
+            "the fact overlaps a FACT"
+        );
+        assert_eq!(set.offer(found.clone()), Err(EditError::NothingNew));
+        let accepted = set.accept(&article, vec![found[2].clone()], "ana").unwrap();
+        let quote = set
+            .iter()
+            .find(|a| a.label == Label::Quote)
+            .unwrap()
+            .clone();
+        assert_eq!(
+            (quote.speaker.as_str(), quote.cue.as_str(), quote.origin),
+            ("The mayor", "said", Origin::Suggestion)
+        );
+        assert_eq!(article.slice(quote.span), Some("we won"));
+        assert_eq!(set.suggestions(), &found[1..2]);
+        set.apply(&accepted.inverse());
+        assert_eq!(set.len(), 1);
+        assert_eq!(set.suggestions(), &found[1..]);
+        set.apply(&Edit::Reject(vec![found[1].clone()]));
+        assert_eq!(set.rejected(), &found[1..2]);
+        assert_eq!(set.offer(found[1..2].to_vec()), Err(EditError::NothingNew));
     }
 
     #[test]
