@@ -11,7 +11,7 @@ setup:
 
 ## Serve the app with its sample article at http://127.0.0.1:8080 (rebuilds on change).
 run: setup
-	trunk serve --release --address 127.0.0.1 --port 8080
+	trunk serve --release --no-autoreload --address 127.0.0.1 --port 8080
 
 ## fmt, clippy (native + wasm32), native tests, browser tests, release build, Playwright.
 test: setup
@@ -27,7 +27,7 @@ size: build
 
 clean:
 	cargo clean
-	rm -rf dist e2e/test-results
+	rm -rf dist dist-debug e2e/test-results
 
 ## Benchmarks (not part of `make test`): HTML extraction on ../shared/corpus, the suggester on
 ## its gold sets (precision/recall) and 100,000 words, then the browser

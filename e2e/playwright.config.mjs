@@ -1,6 +1,7 @@
 // Playwright configuration: Debian's Chromium (never a downloaded browser), the release build in
 // ../dist served statically on 127.0.0.1 by Python's http.server (it serves .wasm as
-// application/wasm). Build it first: `make test` does, or `trunk build --release`.
+// application/wasm). Build it first: `make test` does, or `trunk build --release` (and
+// `trunk build --dist dist-debug` for the crash test).
 import { defineConfig } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT || 8181);
@@ -26,12 +27,13 @@ export default defineConfig({
     },
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
-  webServer: {
-    command: `python3 -m http.server ${PORT} --bind 127.0.0.1 --directory ../dist`,
-    url: `http://127.0.0.1:${PORT}/`,
+  // The release build, and the debug build (../dist-debug) that only the crash test uses.
+  webServer: [['../dist', PORT], ['../dist-debug', PORT + 1]].map(([dir, port]) => ({
+    command: `python3 -m http.server ${port} --bind 127.0.0.1 --directory ${dir}`,
+    url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: !!process.env.E2E_REUSE,
     timeout: 60_000,
     stdout: 'pipe',
     stderr: 'pipe',
-  },
+  })),
 });

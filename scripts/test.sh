@@ -57,6 +57,8 @@ step clippy-wasm cargo clippy --all-targets --locked --target wasm32-unknown-unk
 step unit-native cargo test --locked
 step browser-wasm cargo test --locked --target wasm32-unknown-unknown
 step release-build trunk build --release
+# A debug build for the crash-banner test: its Ctrl+Alt+F12 panic exists only in debug builds.
+step debug-build trunk build --dist dist-debug
 step e2e bash -c 'cd e2e && npx playwright test'
 
 printf '\n== summary\n'

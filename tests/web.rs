@@ -155,6 +155,8 @@ async fn emoji_article() -> (Element, Rc<Article>) {
         current_match: None,
         on_sentence_at: Callback::noop(),
         children: Html::default(),
+        current_suggestion: None,
+        on_review: Callback::noop(),
     };
     let _ = yew::Renderer::<ArticleView>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
@@ -228,4 +230,34 @@ fn the_browser_parser_feeds_the_extractor_without_running_scripts() {
     assert!(article.text().contains("أربعين سفينة"));
     let ran = js_sys::Reflect::get(&gloo::utils::window(), &"__ran".into()).unwrap();
     assert!(ran.is_undefined());
+}
+
+#[wasm_bindgen_test]
+async fn suggestions_are_dashed_outlines_and_the_current_one_names_itself() {
+    let root = mount_point();
+    let _app = yew::Renderer::<App>::with_root(root.clone()).render();
+    yew::scheduler::flush().await;
+    let suggest: HtmlElement = query(&root, "button[aria-keyshortcuts='S']").unchecked_into();
+    suggest.click();
+    yew::scheduler::flush().await;
+    let current = query(&root, ".ct-run--suggestion-current[data-badge]");
+    assert_eq!(
+        current.get_attribute("data-badge").as_deref(),
+        Some("Suggested Allegation")
+    );
+    let outlined = root
+        .query_selector_all(".ct-run--suggested")
+        .unwrap()
+        .length();
+    assert!(outlined > 10, "{outlined} outlined runs");
+    let accept: HtmlElement =
+        query(&root, ".ct-review button[aria-keyshortcuts='Y Enter']").unchecked_into();
+    accept.click();
+    yew::scheduler::flush().await;
+    let mark = query(&root, "mark[data-label='allegation']");
+    assert!(mark
+        .text_content()
+        .unwrap()
+        .starts_with("Vellmark’s city council"));
+    root.remove();
 }

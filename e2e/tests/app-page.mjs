@@ -13,8 +13,14 @@ export class AppPage {
 
   async open() {
     this.errors = [];
+    // What the Content-Security-Policy blocked (say, an onerror attribute in a pasted page that
+    // the browser's HTML parser tried to run): kept apart from the app's own errors.
+    this.blocked = [];
     this.page.on('pageerror', (e) => this.errors.push(String(e)));
-    this.page.on('console', (m) => { if (m.type() === 'error') this.errors.push(m.text()); });
+    this.page.on('console', (m) => {
+      if (m.type() !== 'error') return;
+      (m.text().includes('Content Security Policy') ? this.blocked : this.errors).push(m.text());
+    });
     await this.page.goto('/');
     await expect(this.headline).toBeVisible();
   }

@@ -56,6 +56,8 @@ test('paste plain text, and paste a web selection that carries HTML', async ({ p
   await expect(app.article.locator('time')).toHaveAttribute('datetime', '2025-06-01T10:00:00Z');
   await expect(app.article.locator('p.ct-paragraph[dir="auto"]').last()).toHaveJSProperty('dir', 'auto');
   expect(await page.evaluate(() => window.__ran)).toBeUndefined();
+  // The browser's parser tried the <img onerror> of the pasted page; the policy refused it.
+  expect(app.blocked.every((m) => m.includes('inline event handler'))).toBe(true);
   expect(app.errors).toEqual([]);
 });
 

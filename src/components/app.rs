@@ -26,7 +26,7 @@ use crate::model::{Article, Label, Metadata, ParagraphKind};
 use crate::sample::sample_article;
 use crate::services::library::{add_documents, open_document};
 use crate::services::loader::{load_file, load_input};
-use crate::services::{clock, download, selection, tabs};
+use crate::services::{clock, crash, download, selection, tabs};
 use crate::state::keymap::{command_for, Command, KeyPress};
 use crate::state::{count_of, Action, AppState, Dialog, Notice};
 
@@ -34,6 +34,8 @@ use crate::state::{count_of, Action, AppState, Dialog, Notice};
 #[component]
 pub fn App() -> Html {
     let state = use_reducer(initial_state);
+    // Kept for the panic banner's "Export all now", which must not need the app.
+    crash::remember(state.article.clone(), state.annotations.clone());
     let article_ref = use_node_ref();
     // One callback for the whole life of the app, so memoized children keep equal props.
     let dispatch = {
@@ -327,6 +329,11 @@ fn on_key(event: &KeyboardEvent, state: &UseReducerHandle<AppState>, article_ref
         return;
     }
     if state.dialog.is_some() && press.key != "Escape" {
+        return;
+    }
+    #[cfg(debug_assertions)]
+    if press.ctrl && press.alt && press.key == "F12" {
+        state.dispatch(Action::Crash);
         return;
     }
     let Some(command) = command_for(&press, state.suggestion.is_some()) else {

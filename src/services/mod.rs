@@ -2,6 +2,7 @@
 //! objects into model values (or the reverse) and browser failures into typed errors.
 
 pub mod clock;
+pub mod crash;
 pub mod download;
 pub mod html_dom;
 pub mod library;

@@ -251,6 +251,9 @@ pub enum Action {
     Notify(Notice),
     /// Hide the message.
     DismissNotice,
+    /// Panic on purpose, to test the crash banner (debug builds only: Ctrl+Alt+F12).
+    #[cfg(debug_assertions)]
+    Crash,
 }
 
 impl AppState {
@@ -949,6 +952,8 @@ impl AppState {
             Action::Notify(notice) => self.with(|s| s.notice = Some(notice)),
             Action::DismissNotice if self.notice.is_none() => self,
             Action::DismissNotice => self.with(|s| s.notice = None),
+            #[cfg(debug_assertions)]
+            Action::Crash => panic!("crash test requested with Ctrl+Alt+F12 (debug builds only)"),
         }
     }
 }
