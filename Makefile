@@ -4,7 +4,7 @@ TOOLS_ROOT ?= $(HOME)/.cargo
 export TOOLS_ROOT
 export PATH := $(TOOLS_ROOT)/bin:$(PATH)
 
-.PHONY: setup run test build size clean bench
+.PHONY: setup run test build size clean bench fuzz
 
 setup:
 	bash scripts/setup.sh
@@ -37,3 +37,9 @@ bench: build
 	cargo run --release --locked --example suggest_bench
 	bash scripts/bundle-size.sh dist
 	node e2e/bench/run.mjs
+
+## Fuzzing (not part of `make test`, which gives each target one second): every parser that
+## takes outside input, FUZZ_SECONDS per target (default 60).
+FUZZ_SECONDS ?= 60
+fuzz: setup
+	FUZZ_SECONDS=$(FUZZ_SECONDS) cargo test --release --locked --test fuzz -- --nocapture --test-threads 1

@@ -13,14 +13,18 @@ fn main() {
 fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
+#[path = "../tests/support/html5.rs"]
+mod html5;
+
+#[cfg(not(target_arch = "wasm32"))]
 mod native {
     use std::collections::HashMap;
     use std::path::{Path, PathBuf};
     use std::time::Instant;
 
-    use claimtag::model::ingest::html::{extract_article, HtmlElement, HtmlNode};
-    use html5ever::tendril::TendrilSink;
-    use markup5ever_rcdom::{Handle, NodeData, RcDom};
+    use claimtag::model::ingest::html::extract_article;
+
+    use super::html5::parse;
 
     pub fn main() {
         let dir = std::env::args()
@@ -115,41 +119,6 @@ mod native {
             String::from_utf8_lossy(&expected).into_owned(),
             title,
         ))
-    }
-
-    /// Parses with html5ever into claimtag's tree, as the browser's DOMParser does in the app.
-    fn parse(html: &str) -> HtmlElement {
-        let dom = html5ever::parse_document(RcDom::default(), Default::default()).one(html);
-        HtmlElement {
-            name: "#document".into(),
-            attrs: vec![],
-            children: convert_children(&dom.document),
-        }
-    }
-
-    fn convert_children(handle: &Handle) -> Vec<HtmlNode> {
-        handle
-            .children
-            .borrow()
-            .iter()
-            .filter_map(convert)
-            .collect()
-    }
-
-    fn convert(handle: &Handle) -> Option<HtmlNode> {
-        match &handle.data {
-            NodeData::Text { contents } => Some(HtmlNode::Text(contents.borrow().to_string())),
-            NodeData::Element { name, attrs, .. } => Some(HtmlNode::Element(HtmlElement {
-                name: name.local.to_string(),
-                attrs: attrs
-                    .borrow()
-                    .iter()
-                    .map(|a| (a.name.local.to_string(), a.value.to_string()))
-                    .collect(),
-                children: convert_children(handle),
-            })),
-            _ => None,
-        }
     }
 
     /// Token-level F1 of bags of lower-case words.

@@ -84,7 +84,7 @@ async fn app_opens_the_sample_and_tags_a_selection_as_quote() {
     let utf16_end = utf16_start + "“a fairy tale”".encode_utf16().count() as u32;
     select((&standfirst, utf16_start), (&standfirst, utf16_end));
     let quote: HtmlElement =
-        query(&root, "[role='toolbar'] button[aria-label='Quote']").unchecked_into();
+        query(&root, "[role='toolbar'] .ct-label-button--quote").unchecked_into();
     quote.click();
     yew::scheduler::flush().await;
 
@@ -117,7 +117,7 @@ async fn tagging_with_nothing_selected_explains_what_to_do() {
         .remove_all_ranges()
         .unwrap();
     let fact: HtmlElement =
-        query(&root, "[role='toolbar'] button[aria-label='Fact']").unchecked_into();
+        query(&root, "[role='toolbar'] .ct-label-button--fact").unchecked_into();
     fact.click();
     yew::scheduler::flush().await;
     let alert = query(&root, "[role='alert']");

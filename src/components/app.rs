@@ -118,6 +118,9 @@ pub fn App() -> Html {
                 dispatch={dispatch.clone()}
             />
             <NoticeBar notice={state.notice.clone()} on_dismiss={on_dismiss} />
+            <div class="ct-sr-only" aria-live="polite" aria-atomic="true">
+                <span key={state.announcement.0}>{ &state.announcement.1 }</span>
+            </div>
             <SaveBanner
                 status={state.save.clone()}
                 on_export_now={on_export.reform(|()| ExportFormat::Native)}

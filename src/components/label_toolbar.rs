@@ -23,7 +23,6 @@ pub fn LabelToolbar(props: &LabelToolbarProps) -> Html {
                 html! {
                     <button
                         class={classes!("ct-button", "ct-label-button", format!("ct-label-button--{}", label.slug()))}
-                        aria-label={label.name()}
                         aria-keyshortcuts={format!("{letter} {digit}")}
                         title={format!("{} ({letter} or {digit}): {}", label.name(), label.definition())}
                         // Keep the text selection: a button takes focus on mousedown otherwise.

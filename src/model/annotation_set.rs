@@ -52,6 +52,26 @@ impl AnnotationSet {
         }
     }
 
+    /// A set of `items` read from a file or the store, sorted once (not one insertion at a
+    /// time, so 100,000 annotations in any order take milliseconds); when two share an id, the
+    /// first is kept.
+    pub fn from_annotations(items: Vec<Annotation>) -> Self {
+        let mut seen = HashSet::new();
+        let mut items: Vec<Annotation> = items.into_iter().filter(|a| seen.insert(a.id)).collect();
+        items.sort_by_key(Self::order_key);
+        let next_id = items
+            .iter()
+            .map(|a| a.id.0.saturating_add(1))
+            .max()
+            .unwrap_or(1);
+        AnnotationSet {
+            items,
+            next_id,
+            suggestions: Vec::new(),
+            rejected: Vec::new(),
+        }
+    }
+
     /// Marks `span` of `article` with `label`, after trimming whitespace from both ends.
     ///
     /// Overlapping and nested spans are allowed, and so is the same span with another label;

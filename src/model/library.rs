@@ -164,16 +164,17 @@ impl StoredDocument {
         article.normalization = self.normalization.clone();
         article.set_aside = self.set_aside.clone();
         article.original = self.original.as_str().into();
-        let mut annotations = AnnotationSet::new();
-        for a in &self.annotations {
-            if article.slice(a.span).is_none() {
-                return Err(StoreError::Unreadable(format!(
-                    "annotation {} lies outside the text",
-                    a.id
-                )));
-            }
-            annotations.apply(&Edit::Add(a.clone()));
+        if let Some(a) = self
+            .annotations
+            .iter()
+            .find(|a| article.slice(a.span).is_none())
+        {
+            return Err(StoreError::Unreadable(format!(
+                "annotation {} lies outside the text",
+                a.id
+            )));
         }
+        let mut annotations = AnnotationSet::from_annotations(self.annotations.clone());
         // Suggestions are only proposals: any that no longer fit the text are dropped.
         let fits = |s: &&Suggestion| article.slice(s.span).is_some();
         let offered = self.suggestions.iter().filter(fits).cloned().collect();

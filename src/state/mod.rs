@@ -1,6 +1,7 @@
 //! The one application state and its reducer: every user action becomes an [`Action`], and
 //! [`AppState::reduce`] calls the pure model to make the next state. No I/O happens here.
 
+mod announce;
 pub mod keymap;
 mod notice;
 
@@ -23,6 +24,7 @@ use crate::model::{
     Annotation, AnnotationId, AnnotationSet, Article, Edit, EditError, History, Label, Metadata,
     Origin, Span,
 };
+use announce::describe;
 
 /// A panel shown over the page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,6 +89,8 @@ pub struct AppState {
     /// The suggestion under review: an index into the annotation set's suggestions. While
     /// there is one, Y/Enter, N/Backspace and Tab act on it.
     pub suggestion: Option<usize>,
+    /// The last edit in words, for screen readers, numbered so a repeat is announced again.
+    pub announcement: (u64, String),
 }
 
 /// Whether the open document is safely stored.
@@ -273,6 +277,7 @@ impl AppState {
             orphans: Rc::new(Vec::new()),
             now: String::new(),
             suggestion: None,
+            announcement: (0, String::new()),
             sentences: Rc::new(sentences(&article)),
             article: Rc::new(article),
             annotations: Rc::new(AnnotationSet::new()),
@@ -384,6 +389,9 @@ impl AppState {
         match edit(&self.article, &mut annotations) {
             Ok(done) => self.with(|s| {
                 let done = stamp(done, &s.now, &mut annotations);
+                if let Some(words) = describe(&done, &s.article) {
+                    s.announce(words);
+                }
                 let mut history = (*s.history).clone();
                 s.selected = done.result().map(|a| a.id);
                 history.record(done, merge);
@@ -415,6 +423,11 @@ impl AppState {
                 .position(|s| s.key() == back.key())
         });
         self.with(|s| {
+            let what = describe(&applied, &s.article).unwrap_or_else(|| "a change".to_string());
+            s.announce(format!(
+                "{}: {what}",
+                if undo { "Undone" } else { "Redone" }
+            ));
             s.selected = applied.result().map(|a| a.id);
             s.editing = false;
             s.annotations = Rc::new(annotations);
@@ -423,6 +436,11 @@ impl AppState {
             s.suggestion = offered.or(s.suggestion).filter(|_| waiting);
         })
         .keep_review_in_range()
+    }
+
+    /// Puts `words` in the live region.
+    fn announce(&mut self, words: String) {
+        self.announcement = (self.announcement.0 + 1, words);
     }
 
     /// The suggestion under review.

@@ -6,6 +6,7 @@
 
 use serde_json::Value;
 
+use crate::model::format::parse_json;
 use crate::model::{Article, Label, Span, TextIndex};
 
 /// An annotation read from another tool's file, before it is placed.
@@ -170,8 +171,25 @@ fn shorten(text: &str) -> String {
 
 /// Reads a file of W3C Web Annotation, doccano JSONL or Label Studio JSON into candidates.
 pub fn read_foreign(contents: &str) -> Result<Vec<Candidate>, String> {
+    let candidates = read_any(contents)?;
+    if candidates.len() > MAX_FOREIGN {
+        return Err(format!(
+            "The file holds {} annotations; claimtag places at most {} from another tool at a time. Split the file and import the parts.",
+            candidates.len(),
+            MAX_FOREIGN
+        ));
+    }
+    Ok(candidates)
+}
+
+/// Most annotations placed from one file of another tool: each is matched against the text,
+/// so this bounds the time an import takes.
+pub const MAX_FOREIGN: usize = 20_000;
+
+/// Every candidate in a W3C, Label Studio or doccano file.
+fn read_any(contents: &str) -> Result<Vec<Candidate>, String> {
     let trimmed = contents.trim_start_matches('\u{feff}').trim();
-    if let Ok(value) = serde_json::from_str::<Value>(trimmed) {
+    if let Ok(value) = parse_json(trimmed) {
         if value.get("@context").is_some() || value.get("type").is_some() {
             return read_w3c(&value);
         }
@@ -192,8 +210,7 @@ pub fn read_foreign(contents: &str) -> Result<Vec<Candidate>, String> {
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty())
     {
-        let value: Value =
-            serde_json::from_str(line).map_err(|e| format!("Line {}: not JSON ({e}).", n + 1))?;
+        let value = parse_json(line).map_err(|e| format!("Line {}: not JSON ({e}).", n + 1))?;
         out.extend(read_doccano_line(&value, n + 1)?);
     }
     Ok(out)
@@ -201,8 +218,7 @@ pub fn read_foreign(contents: &str) -> Result<Vec<Candidate>, String> {
 
 /// Converts UTF-16 offsets over `text` (what doccano and Label Studio count) to code points,
 /// with the quoted text they cover.
-fn from_utf16(text: &str, start: u64, end: u64) -> Option<(Span, String)> {
-    let index = TextIndex::new(text);
+fn from_utf16(text: &str, index: &TextIndex, start: u64, end: u64) -> Option<(Span, String)> {
     let (start, end) = (usize::try_from(start).ok()?, usize::try_from(end).ok()?);
     let span = Span::new(
         index.cp_of_utf16(text, start)?,
@@ -220,6 +236,7 @@ fn read_doccano_line(value: &Value, line: usize) -> Result<Vec<Candidate>, Strin
         .get("label")
         .and_then(Value::as_array)
         .ok_or(format!("Line {line}: no \"label\" list."))?;
+    let index = TextIndex::new(text);
     labels
         .iter()
         .enumerate()
@@ -237,11 +254,11 @@ fn read_doccano_line(value: &Value, line: usize) -> Result<Vec<Candidate>, Strin
                 "Line {line}, label {}: unknown label “{name}”.",
                 i + 1
             ))?;
-            let (span, exact) = from_utf16(text, start, end).ok_or(format!(
+            let (span, exact) = from_utf16(text, &index, start, end).ok_or(format!(
                 "Line {line}, label {}: offsets outside the text.",
                 i + 1
             ))?;
-            Ok(with_context(text, span, exact, label))
+            Ok(with_context(text, &index, span, exact, label))
         })
         .collect()
 }
@@ -253,6 +270,7 @@ fn read_label_studio(value: &Value) -> Result<Vec<Candidate>, String> {
             .pointer("/data/text")
             .and_then(Value::as_str)
             .ok_or(format!("Task {}: no data.text.", t + 1))?;
+        let index = TextIndex::new(text);
         for annotation in task
             .get("annotations")
             .and_then(Value::as_array)
@@ -282,7 +300,7 @@ fn read_label_studio(value: &Value) -> Result<Vec<Candidate>, String> {
                     .ok_or(format!("{}: no label.", where_()))?;
                 let label =
                     Label::parse(name).ok_or(format!("{}: unknown label “{name}”.", where_()))?;
-                let (span, exact) = from_utf16(text, start, end)
+                let (span, exact) = from_utf16(text, &index, start, end)
                     .ok_or(format!("{}: offsets outside the text.", where_()))?;
                 if let Some(claimed) = v.get("text").and_then(Value::as_str) {
                     if claimed != exact {
@@ -294,15 +312,20 @@ fn read_label_studio(value: &Value) -> Result<Vec<Candidate>, String> {
                         ));
                     }
                 }
-                out.push(with_context(text, span, exact, label));
+                out.push(with_context(text, &index, span, exact, label));
             }
         }
     }
     Ok(out)
 }
 
-fn with_context(text: &str, span: Span, exact: String, label: Label) -> Candidate {
-    let index = TextIndex::new(text);
+fn with_context(
+    text: &str,
+    index: &TextIndex,
+    span: Span,
+    exact: String,
+    label: Label,
+) -> Candidate {
     let before = index
         .slice(text, Span::new(span.start.saturating_sub(32), span.start))
         .unwrap_or_default();

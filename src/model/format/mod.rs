@@ -8,6 +8,8 @@ pub mod jsonl;
 pub mod native;
 pub mod others;
 
+use serde_json::Value;
+
 use crate::model::format::filename::slug;
 use crate::model::format::native::{export_json, file_name, ExportError};
 use crate::model::{AnnotationSet, Article, Span};
@@ -109,5 +111,21 @@ pub fn export_files(
             "text/csv",
             others::csv(article, annotations, sentences),
         )],
+    })
+}
+
+/// How deep JSON may nest: serde_json's own limit, which keeps hostile files from exhausting
+/// the stack.
+pub const MAX_JSON_DEPTH: usize = 128;
+
+/// Parses `text` as JSON, saying plainly when it is not JSON or nests deeper than
+/// [`MAX_JSON_DEPTH`] levels.
+pub fn parse_json(text: &str) -> Result<Value, String> {
+    serde_json::from_str(text).map_err(|e| {
+        if e.to_string().starts_with("recursion limit exceeded") {
+            format!("it nests data more than {MAX_JSON_DEPTH} levels deep")
+        } else {
+            e.to_string()
+        }
     })
 }

@@ -4,16 +4,18 @@
 //! Invariant, checked by [`check_offsets`] and the tests: for every annotation, the text's code
 //! points `start..end` are exactly `text`.
 
+use std::collections::HashSet;
+
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use crate::model::format::context::prefix_suffix;
 use crate::model::format::filename::slug;
+use crate::model::format::parse_json;
 use crate::model::library::doc_id;
 use crate::model::segment::sentences;
 use crate::model::{
-    Annotation, AnnotationId, AnnotationSet, Article, Edit, Label, Metadata, Origin, Paragraph,
-    Span,
+    Annotation, AnnotationId, AnnotationSet, Article, Label, Metadata, Origin, Paragraph, Span,
 };
 
 /// Value of the `format` field.
@@ -275,8 +277,7 @@ pub enum ImportError {
 /// Reads a `.claimtag.json` export back into an article and its annotations, checking every
 /// rule the export promises (format, version, offset unit, SHA-256, offsets and texts).
 pub fn import(json: &str) -> Result<(Article, AnnotationSet), ImportError> {
-    let value: serde_json::Value =
-        serde_json::from_str(json).map_err(|e| ImportError::Unreadable(e.to_string()))?;
+    let value = parse_json(json).map_err(ImportError::Unreadable)?;
     if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
         return Err(ImportError::Foreign);
     }
@@ -307,12 +308,13 @@ pub fn import(json: &str) -> Result<(Article, AnnotationSet), ImportError> {
         return Err(ImportError::HashMismatch);
     }
     article.normalization = document.normalization;
-    let mut annotations = AnnotationSet::new();
+    let mut used = HashSet::new();
+    let mut annotations = Vec::with_capacity(export.annotations.len());
     for (n, a) in export.annotations.into_iter().enumerate() {
         let id =
             a.id.strip_prefix('a')
                 .and_then(|n| n.parse().ok())
-                .filter(|id| annotations.get(AnnotationId(*id)).is_none())
+                .filter(|id| used.insert(*id))
                 .unwrap_or(u32::try_from(n + 1_000_000).unwrap_or(u32::MAX));
         let annotation = Annotation {
             speaker: a.speaker,
@@ -324,9 +326,9 @@ pub fn import(json: &str) -> Result<(Article, AnnotationSet), ImportError> {
             origin: a.origin,
             ..Annotation::new(AnnotationId(id), a.label, Span::new(a.start, a.end))
         };
-        annotations.apply(&Edit::Add(annotation));
+        annotations.push(annotation);
     }
-    Ok((article, annotations))
+    Ok((article, AnnotationSet::from_annotations(annotations)))
 }
 
 /// The download name of an export: `<slug of the title>.claimtag.json`.
