@@ -34,13 +34,14 @@ where
         .unwrap_or(1.0);
     let budget = Duration::from_secs_f64(seconds);
     let started = Instant::now();
-    let mut runner = TestRunner::new(Config {
-        cases: 64,
-        failure_persistence: None,
-        ..Config::default()
-    });
-    let mut cases = 0;
+    let mut cases: u64 = 0;
     while cases == 0 || started.elapsed() < budget {
+        // A fresh runner (and seed) per round: a runner counts its cases once.
+        let mut runner = TestRunner::new(Config {
+            cases: 64,
+            failure_persistence: None,
+            ..Config::default()
+        });
         if let Err(failure) = runner.run(&strategy, &test) {
             panic!("fuzz target {name} failed: {failure}");
         }

@@ -959,8 +959,11 @@ impl AppState {
                 if count == 0 {
                     return self;
                 }
-                let here = self.suggestion.map_or(-delta.signum(), |i| i as isize);
-                let next = (here + delta).rem_euclid(count) as usize;
+                let next = match self.suggestion {
+                    None if delta >= 0 => 0,
+                    None => count as usize - 1,
+                    Some(i) => (i as isize + delta).rem_euclid(count) as usize,
+                };
                 self.with(|s| s.suggestion = Some(next))
             }
             Action::Review(at) => {

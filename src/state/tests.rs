@@ -473,6 +473,14 @@ fn escape_stops_reviewing_and_reviewing_keeps_suggestions() {
     let s = reviewing().reduce(Action::Escape);
     assert_eq!(s.suggestion, None);
     assert_eq!(labels(&s).len(), 3);
+    assert_eq!(
+        s.clone().reduce(Action::StepSuggestion(-1)).suggestion,
+        Some(2)
+    );
+    assert_eq!(
+        s.clone().reduce(Action::StepSuggestion(1)).suggestion,
+        Some(0)
+    );
     let s = s.reduce(Action::Review(Some(2)));
     assert_eq!(s.current_suggestion().map(|c| c.label), Some(Label::Quote));
     assert_eq!(s.clone().reduce(Action::Review(Some(9))).suggestion, None);

@@ -3,7 +3,7 @@
 use crate::model::format::jsonl::import_corpus;
 use crate::model::format::native::import;
 use crate::model::ingest::clean_plain_text;
-use crate::model::ingest::encoding::{EncodingSource, Sniffed};
+use crate::model::ingest::encoding::{EncodingSource, Sniffed, MAX_FILE_BYTES};
 use crate::model::ingest::html::{extract_article, HtmlElement};
 use crate::model::{AnnotationSet, Article};
 
@@ -61,7 +61,8 @@ pub struct Loaded {
     pub more: Vec<(Article, AnnotationSet)>,
 }
 
-/// Reads decoded `text` of the given kind. HTML needs the parsed tree, which the caller builds
+/// Reads decoded `text` of the given kind (pasted, fetched or from a file), refusing more than
+/// [`MAX_FILE_BYTES`]. HTML needs the parsed tree, which the caller builds
 /// (the browser's DOMParser), so it is passed in `html`.
 pub fn load_text(
     kind: InputKind,
@@ -69,6 +70,12 @@ pub fn load_text(
     html: Option<&HtmlElement>,
     source: Option<String>,
 ) -> Result<Loaded, String> {
+    if text.len() > MAX_FILE_BYTES {
+        return Err(format!(
+            "This text is {:.1} MB; claimtag opens up to 20 MB at a time.",
+            text.len() as f64 / (1024.0 * 1024.0)
+        ));
+    }
     let mut more = Vec::new();
     let (article, annotations) = match (kind, html) {
         (InputKind::Native, _) => import(text).map_err(|e| e.to_string())?,
@@ -113,6 +120,18 @@ pub fn encoding_remark(sniffed: &Sniffed) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn too_much_pasted_text_is_refused_plainly() {
+        let big = "word ".repeat(MAX_FILE_BYTES / 4);
+        let error = load_text(InputKind::PlainText, &big, None, None)
+            .err()
+            .unwrap_or_default();
+        assert_eq!(
+            error,
+            "This text is 25.0 MB; claimtag opens up to 20 MB at a time."
+        );
+    }
 
     #[test]
     fn kinds_by_name_then_by_content() {

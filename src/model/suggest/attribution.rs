@@ -286,6 +286,20 @@ mod tests {
     }
 
     #[test]
+    fn every_reporting_verb_attributes_a_quotation() {
+        for verb in REPORTING_VERBS.entries() {
+            assert_eq!(
+                after(&format!(", the mayor {verb}.")),
+                pair("the mayor", verb)
+            );
+            assert_eq!(
+                before(&format!("Jane Doe {verb}: "), false),
+                pair("Jane Doe", verb)
+            );
+        }
+    }
+
+    #[test]
     fn speaker_before_the_quotation() {
         assert_eq!(
             before("Union leader Tom Becker told reporters: ", false),

@@ -153,6 +153,46 @@ mod tests {
     }
 
     #[test]
+    fn every_entry_of_the_cue_lists_is_recognised() {
+        for phrase in SOURCE_PHRASES.entries() {
+            assert_eq!(
+                classify_text(&format!("{phrase} the ministry, sales fell.")),
+                allegation("the ministry", phrase),
+                "{phrase}"
+            );
+        }
+        for verb in ALLEGING_VERBS.entries() {
+            assert_eq!(
+                classify_text(&format!("The mayor {verb} the rival.")),
+                allegation("The mayor", verb),
+                "{verb}"
+            );
+        }
+        for hedge in HEDGES.entries() {
+            assert_eq!(
+                classify_text(&format!("The club {hedge} sold it.")),
+                allegation("", hedge),
+                "{hedge}"
+            );
+        }
+        for word in OPINION_WORDS.entries() {
+            assert_eq!(
+                classify_text(&format!("Sales {word} rise 5%.")),
+                None,
+                "{word}"
+            );
+        }
+        for word in SPECIFIC_WORDS.entries() {
+            let fact = Some(("FACT".to_string(), String::new(), String::new()));
+            assert_eq!(
+                classify_text(&format!("Sales rose in {word}.")),
+                fact,
+                "{word}"
+            );
+        }
+    }
+
+    #[test]
     fn other_languages_allegation_cues() {
         assert_eq!(
             classify_text("Laut der Polizei war der Fahrer betrunken."),

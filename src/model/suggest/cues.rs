@@ -464,18 +464,24 @@ pub const AUXILIARIES: &[&str] = &[
 /// A list of words and phrases, indexed by first word for matching at any token.
 #[derive(Debug)]
 pub struct Lexicon {
+    entries: &'static [&'static str],
     by_first: HashMap<&'static str, Vec<Vec<&'static str>>>,
 }
 
 impl Lexicon {
     /// Indexes `entries` (lower case, words separated by single spaces).
-    fn new(entries: &[&'static str]) -> Self {
+    fn new(entries: &'static [&'static str]) -> Self {
         let mut by_first: HashMap<&'static str, Vec<Vec<&'static str>>> = HashMap::new();
         for entry in entries {
             let words: Vec<&'static str> = entry.split(' ').collect();
             by_first.entry(words[0]).or_default().push(words);
         }
-        Lexicon { by_first }
+        Lexicon { entries, by_first }
+    }
+
+    /// Every entry, as listed.
+    pub fn entries(&self) -> &'static [&'static str] {
+        self.entries
     }
 
     /// How many tokens an entry covers if one starts at `tokens[i]`.
