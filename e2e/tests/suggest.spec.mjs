@@ -57,7 +57,7 @@ test('suggest, accept, reject, undo and export', async ({ page }, testInfo) => {
   expect(data.annotations).toHaveLength(1 + quotes);
   expect(data.annotations.every((a) => a.origin === 'suggestion')).toBe(true);
   expect(JSON.stringify(data)).not.toContain('"suggestions"');
-  const hallberg = data.annotations.find((a) => a.text.startsWith('People were asked to vote'));
+  const hallberg = data.annotations.find((a) => a.text.startsWith('“People were asked to vote'));
   expect(hallberg.speaker).toBe('Hallberg');
   expect(hallberg.cue).toBe('told');
   expectExactOffsets(data);

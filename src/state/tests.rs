@@ -414,7 +414,10 @@ fn accepting_makes_an_annotation_with_origin_suggestion_and_moves_on() {
     assert_eq!(quote.origin, Origin::Suggestion);
     assert_eq!(quote.speaker, "the new owner");
     assert_eq!(quote.cue, "said");
-    assert_eq!(s.article.slice(quote.span), Some("We will keep every job"));
+    assert_eq!(
+        s.article.slice(quote.span),
+        Some("“We will keep every job,”")
+    );
     assert_eq!(labels(&s), [Label::Fact, Label::Allegation]);
     assert_eq!(
         s.suggestion,

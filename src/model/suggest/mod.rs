@@ -1,9 +1,9 @@
 //! The suggester: a fast rule-based pre-annotator that proposes QUOTE, ALLEGATION and FACT
 //! spans, with speakers and cues, for the annotator to accept or reject.
 //!
-//! - **QUOTE**: the words between quotation marks ([`quotes`]), without the marks and a
-//!   trailing comma; short ones (under four words) only when a reporting verb is beside them,
-//!   so titles and scare quotes are left alone.
+//! - **QUOTE**: a quotation with its marks ([`quotes`]), as the guidelines ask; short ones
+//!   (under four words) only when a reporting verb is beside them, so titles and scare quotes
+//!   are left alone.
 //! - **ALLEGATION**: a sentence with a source phrase, an alleging verb or a hedge ([`cues`]).
 //! - **FACT**: a sentence with figures, money, dates or records that is not an opinion, a
 //!   question or attributed with a reporting verb.
@@ -104,19 +104,6 @@ impl Text<'_> {
         self.article.slice(span).unwrap_or_default().to_string()
     }
 
-    /// The quotation's words: trimmed, without a trailing comma.
-    fn content(&self, q: &Quotation) -> Option<Span> {
-        let span = self.article.trim_span(q.inner())?;
-        let text = self.article.slice(span)?;
-        let commas = text
-            .chars()
-            .rev()
-            .take_while(|c| matches!(c, ',' | '，' | '、') || c.is_whitespace())
-            .count();
-        self.article
-            .trim_span(Span::new(span.start, span.end - commas))
-    }
-
     /// QUOTE suggestions, with speakers and cues.
     fn quotes(&self) -> Vec<Suggestion> {
         let mut out = Vec::new();
@@ -125,9 +112,8 @@ impl Text<'_> {
         let mut last_named: Option<(usize, String)> = None;
         let mut previous: Option<(usize, String)> = None;
         for q in quotations(self.article) {
-            let Some(span) = self.content(&q) else {
-                continue;
-            };
+            // The quotation with its marks, as the guidelines ask.
+            let span = q.outer();
             let (open_p, close_p) = (self.paragraph_of(q.open), self.paragraph_of(q.close));
             let paragraph_end = self
                 .article
@@ -140,7 +126,7 @@ impl Text<'_> {
                 .filter(|s| s.start <= q.open)
                 .map_or(q.open, |s| s.start);
             let before = self.tokens_in(open_p, Span::new(sentence_start, q.open));
-            let words = tokenize(&self.slice(span), 0)
+            let words = tokenize(&self.slice(q.inner()), 0)
                 .iter()
                 .filter(|t| t.is_word())
                 .count();
@@ -288,14 +274,14 @@ mod tests {
             vec![
                 row(
                     "QUOTE",
-                    "We will rebuild the pier",
+                    "“We will rebuild the pier,”",
                     "Mayor Ana Ruiz",
                     "said"
                 ),
-                row("QUOTE", "It will take years", "Mayor Ana Ruiz", "added"),
+                row("QUOTE", "“It will take years,”", "Mayor Ana Ruiz", "added"),
                 row(
                     "QUOTE",
-                    "The strike will go ahead on Monday.",
+                    "\"The strike will go ahead on Monday.\"",
                     "Union leader Tom Becker",
                     "said"
                 ),
@@ -307,7 +293,7 @@ mod tests {
     fn pronouns_stand_for_the_last_person_named() {
         assert_eq!(
             found(&["Anna Voss said the signs came too late. “They can print all the signs they like,” she said."]),
-            vec![row("QUOTE", "They can print all the signs they like", "Anna Voss", "said")]
+            vec![row("QUOTE", "“They can print all the signs they like,”", "Anna Voss", "said")]
         );
     }
 
@@ -315,7 +301,7 @@ mod tests {
     fn short_quotations_need_a_reporting_verb() {
         assert_eq!(
             found(&["“No,” she said.", "The album “Northern Lights” is out."]),
-            vec![row("QUOTE", "No", "she", "said")]
+            vec![row("QUOTE", "“No,”", "she", "said")]
         );
     }
 
@@ -324,10 +310,10 @@ mod tests {
         assert_eq!(
             found(&["‘We came to win,’ said Priya Nair. ‘Nothing else matters to any of us.’"]),
             vec![
-                row("QUOTE", "We came to win", "Priya Nair", "said"),
+                row("QUOTE", "‘We came to win,’", "Priya Nair", "said"),
                 row(
                     "QUOTE",
-                    "Nothing else matters to any of us.",
+                    "‘Nothing else matters to any of us.’",
                     "Priya Nair",
                     ""
                 ),
@@ -355,7 +341,7 @@ mod tests {
                     "",
                     "reportedly"
                 ),
-                row("QUOTE", "Spending rose 40 percent", "the mayor", "said"),
+                row("QUOTE", "“Spending rose 40 percent,”", "the mayor", "said"),
             ]
         );
     }

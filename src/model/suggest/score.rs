@@ -270,7 +270,7 @@ mod tests {
         let quote = &first.expected[1];
         assert_eq!(
             first.article.slice(quote.span),
-            Some("This is the largest investment in the waterfront in a generation")
+            Some("“This is the largest investment in the waterfront in a generation,”")
         );
         assert_eq!(quote.speaker, "Ana Ruiz");
         assert!(parse_gold("## x\n{{NOPE|||y}}").is_err());
