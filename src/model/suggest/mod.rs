@@ -29,7 +29,7 @@ use crate::model::{Article, Label, ParagraphKind, Span};
 use attribution::{after_quotation, before_quotation, phrase_before};
 use claims::{classify, Claim};
 use cues::{listed, DETERMINERS, PRONOUNS, REPORTING_VERBS};
-use quotes::{quotations, Quotation};
+use quotes::quotations;
 use words::{tokenize, Token};
 
 /// A proposed annotation, waiting for the annotator to accept or reject it.
