@@ -22,6 +22,12 @@ export class AppPage {
       (m.text().includes('Content Security Policy') ? this.blocked : this.errors).push(m.text());
     });
     await this.page.goto('/');
+    await this.ready();
+  }
+
+  /** Waits until start-up has read the library: from then on keys and edits stick. */
+  async ready() {
+    await expect(this.page.locator('.ct-app[data-ready="true"]')).toBeVisible({ timeout: 15_000 });
     await expect(this.headline).toBeVisible();
   }
 

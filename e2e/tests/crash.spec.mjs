@@ -12,9 +12,7 @@ test('a panic shows a banner whose Export all now still saves the work', async (
   const panics = [];
   page.on('pageerror', (e) => panics.push(String(e)));
   await page.goto(DEBUG_BUILD);
-  await expect(app.headline).toBeVisible();
-  // The debug build starts slowly: wait until start-up has read the library and saved.
-  await expect(page.locator('.ct-save')).toHaveText('Saved', { timeout: 15_000 });
+  await app.ready();
   await page.keyboard.press('j');
   await page.keyboard.press('f');
   await expect(app.annotations.getByRole('listitem')).toHaveCount(1);

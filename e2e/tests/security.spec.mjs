@@ -169,6 +169,7 @@ test('a whole session asks nothing of any other site unless the user fetches a U
   await app.exportNative(test.info(), 'privacy.json');
   await expect(page.locator('.ct-save')).toHaveText('Saved');
   await page.reload();
+  await app.ready();
   await expect(app.headline).toHaveText('Tram line opens');
   const origin = new URL(page.url()).origin;
   const elsewhere = requests.filter((u) => /^https?:/.test(u) && new URL(u).origin !== origin);

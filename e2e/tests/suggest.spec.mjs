@@ -65,6 +65,7 @@ test('suggest, accept, reject, undo and export', async ({ page }, testInfo) => {
   // After a reload the waiting suggestions are still there and the rejected ones stay gone.
   await expect(page.locator('.ct-save')).toHaveText('Saved');
   await page.reload();
+  await app.ready();
   await expect(panel.locator('.ct-sidebar__count')).toHaveText(String(waiting - 1));
   await page.locator('body').click({ position: { x: 2, y: 2 } });
   await page.keyboard.press('s');

@@ -107,7 +107,8 @@ pub fn App() -> Html {
     }
 
     html! {
-        <div class="ct-app">
+        // `data-ready` says start-up has read the library (tests wait for it before typing).
+        <div class="ct-app" data-ready={state.ready.to_string()}>
             <TopBar
                 can_undo={state.history.can_undo()}
                 can_redo={state.history.can_redo()}
