@@ -2,13 +2,12 @@
 //! sentence says) or FACTs (checkable specifics: figures, money, dates, records; not opinions
 //! and not attributed statements).
 
-use crate::model::suggest::attribution::{phrase_after, phrase_before, Attribution};
+use crate::model::suggest::attribution::{covering, phrase_after, phrase_before, Attribution};
 use crate::model::suggest::cues::{
     listed, Lexicon, ALLEGING_VERBS, DETERMINERS, HEDGES, OPINION_WORDS, PASSIVE, REPORTING_VERBS,
     SOURCE_PHRASES, SPECIFIC_SIGNS, SPECIFIC_WORDS,
 };
 use crate::model::suggest::words::Token;
-use crate::model::Span;
 
 /// What a sentence is, by its words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,7 +36,7 @@ fn allegation(tokens: &[Token]) -> Option<AllegationCue> {
     if let Some((i, n)) = find(&SOURCE_PHRASES) {
         return Some(Attribution {
             speaker: phrase_after(tokens, i + n),
-            cue: cue_span(tokens, i, n)?,
+            cue: covering(tokens, i, i + n)?,
         });
     }
     if let Some((i, n)) = find(&ALLEGING_VERBS) {
@@ -51,20 +50,14 @@ fn allegation(tokens: &[Token]) -> Option<AllegationCue> {
             } else {
                 phrase_before(tokens, i)
             },
-            cue: cue_span(tokens, i, n)?,
+            cue: covering(tokens, i, i + n)?,
         });
     }
     let (i, n) = find(&HEDGES)?;
     Some(Attribution {
         speaker: None,
-        cue: cue_span(tokens, i, n)?,
+        cue: covering(tokens, i, i + n)?,
     })
-}
-
-fn cue_span(tokens: &[Token], i: usize, n: usize) -> Option<Span> {
-    let first = tokens.get(i)?;
-    let last = tokens.get(i + n - 1)?;
-    Some(Span::new(first.span.start, last.span.end))
 }
 
 /// Whether the sentence states checkable specifics and is neither an opinion, a question nor
