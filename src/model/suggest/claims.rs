@@ -87,6 +87,7 @@ fn is_fact(tokens: &[Token]) -> bool {
 mod tests {
     use super::*;
     use crate::model::suggest::words::tokenize;
+    use crate::model::Span;
 
     fn classify_text(text: &str) -> Option<(String, String, String)> {
         let slice = |s: Span| text.chars().skip(s.start).take(s.len()).collect::<String>();
