@@ -2,7 +2,8 @@
 //! JSON datasets, entirely in the browser.
 //!
 //! - [`model`]: the pure core (text, spans, annotations, clean-up, export), tested natively.
-//! - [`state`]: the one reducer that turns user actions into new states.
+//! - [`state`]: the app state in slices (document, view, storage, corpus), each with its own
+//!   actions and pure reducer, composed by one root reducer.
 //! - [`services`]: the only code that talks to the browser (selection, downloads, clock).
 //! - [`components`]: Yew components that render the state and dispatch actions.
 

@@ -1,5 +1,5 @@
 //! Fuzzing the parsers that take outside input — plain-text clean-up, HTML extraction, every
-//! import format, the selection mapping, anchoring and the suggester — with proptest, for a
+//! import format, corpus files, the selection mapping, anchoring and the suggester — with proptest, for a
 //! fixed time per target: `FUZZ_SECONDS` (default 1 in `make test`; `make fuzz` gives each
 //! target a minute). A failure prints the shrunk input; crashes found become regression tests
 //! in the module that failed. Plus the size limits: 100,000 annotations, deep nesting.
@@ -14,6 +14,7 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
 use serde_json::{json, Value};
 
+use claimtag::model::corpus::intake::{preview, Intake, Mapping};
 use claimtag::model::format::anchor::{anchor, read_foreign, Candidate};
 use claimtag::model::format::jsonl::import_corpus;
 use claimtag::model::format::native::{export_json, import};
@@ -322,6 +323,97 @@ fn anchoring_and_suggesting_stay_inside_the_text() {
     });
 }
 
+/// A corpus file: a name of every kind, and contents made of table and JSON pieces, doccano
+/// lines and Label Studio tasks with offsets near and past their text, and any JSON.
+fn corpus_file() -> impl Strategy<Value = (String, String)> {
+    let name = prop::sample::select(vec![
+        "c.jsonl", "c.json", "c.csv", "c.tsv", "c.ndjson", "c.txt",
+    ]);
+    let label = prop::sample::select(vec!["FACT", "quote", "Allegation", "OPINION", ""]);
+    let spans = prop::collection::vec((0u64..60, 0u64..60, label), 0..6);
+    let doccano = (newsy(), spans.clone()).prop_map(|(text, spans)| {
+        let label: Vec<Value> = spans.iter().map(|(s, e, l)| json!([s, e, l])).collect();
+        json!({"id": text.len() % 3, "text": text, "label": label}).to_string()
+    });
+    let label_studio = (newsy(), spans, any::<bool>()).prop_map(|(text, spans, predicted)| {
+        let result: Vec<Value> = spans
+            .iter()
+            .map(|(s, e, l)| json!({"type": "labels", "value": {"start": s, "end": e, "labels": [l]}}))
+            .collect();
+        let key = if predicted { "predictions" } else { "annotations" };
+        json!({"data": {"text": text}, key: [{"completed_by": 1, "result": result}]}).to_string()
+    });
+    let piece = prop_oneof![
+        Just("\"".to_string()),
+        Just("\"\"".to_string()),
+        Just(",".to_string()),
+        Just("\t".to_string()),
+        Just("\n".to_string()),
+        Just("\r\n".to_string()),
+        Just("\u{feff}".to_string()),
+        Just("[".to_string()),
+        Just("]".to_string()),
+        Just("{".to_string()),
+        Just("}".to_string()),
+        Just("text,id,title\n".to_string()),
+        Just("text\tbody\n".to_string()),
+        doccano,
+        label_studio,
+        json_value().prop_map(|v| v.to_string()),
+        newsy(),
+    ];
+    (name, prop::collection::vec(piece, 0..12))
+        .prop_map(|(name, pieces)| (name.to_string(), pieces.join("")))
+}
+
+/// Reads a corpus file to the end in small batches: no panic, every annotation lies inside its
+/// article, is not empty and exports exactly.
+fn read_corpus(name: &str, contents: &str, mapping: Mapping) -> Result<(), TestCaseError> {
+    let Ok(mut intake) = Intake::new(name, contents.to_string(), mapping) else {
+        return Ok(());
+    };
+    let total = intake.position().1;
+    for _ in 0..=total {
+        let batch = intake.next_batch(3);
+        if batch.is_empty() {
+            break;
+        }
+        for record in batch.into_iter().flatten() {
+            let article = &record.article;
+            for a in record.annotations.iter() {
+                let text = article.slice(a.span);
+                prop_assert!(
+                    text.is_some_and(|t| !t.trim().is_empty()),
+                    "{a:?} in {:?}",
+                    article.text()
+                );
+            }
+            prop_assert!(export_json(article, &record.annotations, "now").is_ok());
+        }
+    }
+    prop_assert!(intake.done());
+    prop_assert!(intake.position().0 <= total);
+    Ok(())
+}
+
+#[test]
+fn corpus_intake_never_panics_and_places_spans_exactly() {
+    fuzz("corpus-intake", corpus_file(), |(name, contents)| {
+        if let Ok(shown) = preview(&name, &contents) {
+            read_corpus(&name, &contents, shown.mapping)?;
+        }
+        for text in ["text", "data.text"] {
+            let mapping = Mapping {
+                text: text.to_string(),
+                id: Some("id".to_string()),
+                ..Mapping::default()
+            };
+            read_corpus(&name, &contents, mapping)?;
+        }
+        Ok(())
+    });
+}
+
 /// Text as approximate anchoring compares it: words by single spaces, lower case, plain quotes.
 fn loosely(text: &str) -> String {
     let plain: String = text
@@ -397,6 +489,9 @@ fn deeply_nested_json_is_refused_with_a_clear_message() {
         error.contains("nests data more than 128 levels deep"),
         "{error}"
     );
+    assert!(preview("deep.json", &deep)
+        .unwrap_err()
+        .contains("128 levels deep"));
     let objects = format!("{}1{}", "{\"a\":".repeat(50_000), "}".repeat(50_000));
     assert!(import_corpus(&objects)
         .unwrap_err()

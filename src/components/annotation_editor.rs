@@ -4,7 +4,7 @@ use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::model::{Annotation, Label};
-use crate::state::{Action, Boundary};
+use crate::state::{Action, Boundary, DocumentAction, ViewAction};
 
 /// Reporting verbs and phrases offered for the cue field.
 const CUES: [&str; 12] = [
@@ -64,12 +64,15 @@ pub fn AnnotationEditor(props: &AnnotationEditorProps) -> Html {
                 "cue" => next.cue = value,
                 _ => next.note = value,
             }
-            dispatch.emit(Action::SetAttributes {
-                id: next.id,
-                speaker: next.speaker,
-                cue: next.cue,
-                note: next.note,
-            });
+            dispatch.emit(
+                DocumentAction::SetAttributes {
+                    id: next.id,
+                    speaker: next.speaker,
+                    cue: next.cue,
+                    note: next.note,
+                }
+                .into(),
+            );
         }
     };
     let on_input = |field: &'static str| {
@@ -94,7 +97,7 @@ pub fn AnnotationEditor(props: &AnnotationEditorProps) -> Html {
     let boundary = |boundary, forward, label: &'static str| {
         html! {
             <button class="ct-button ct-button--small" aria-label={label} title={label}
-                onclick={act(Action::MoveBoundary { id, boundary, forward, by_word: true })}>
+                onclick={act(DocumentAction::MoveBoundary { id, boundary, forward, by_word: true }.into())}>
                 { if forward { "→" } else { "←" } }
             </button>
         }
@@ -109,7 +112,7 @@ pub fn AnnotationEditor(props: &AnnotationEditorProps) -> Html {
                         class={classes!("ct-button", "ct-button--small", format!("ct-label-button--{}", label.slug()))}
                         aria-pressed={(a.label == label).to_string()}
                         aria-label={format!("Relabel as {}", label.name())}
-                        onclick={act(Action::Relabel { id, label })}
+                        onclick={act(DocumentAction::Relabel { id, label }.into())}
                     >{ label.name() }</button>
                 }) }
             </div>
@@ -142,8 +145,8 @@ pub fn AnnotationEditor(props: &AnnotationEditorProps) -> Html {
                 <textarea rows="3" value={a.note.clone()} oninput={on_input("note")} />
             </label>
             <div class="ct-editor__row">
-                <button class="ct-button" aria-label="Delete annotation" onclick={act(Action::Delete(id))}>{ "Delete" }</button>
-                <button class="ct-button ct-button--quiet" onclick={act(Action::Select(None))}>{ "Done" }</button>
+                <button class="ct-button" aria-label="Delete annotation" onclick={act(DocumentAction::Delete(id).into())}>{ "Delete" }</button>
+                <button class="ct-button ct-button--quiet" onclick={act(ViewAction::Select(None).into())}>{ "Done" }</button>
             </div>
         </section>
     }

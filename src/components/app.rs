@@ -4,13 +4,15 @@ use std::rc::Rc;
 
 use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
-use web_sys::{DragEvent, Element, HtmlElement, KeyboardEvent};
+use web_sys::{Element, HtmlElement, KeyboardEvent};
 use yew::prelude::*;
 
 use crate::components::article_details::ArticleDetails;
 use crate::components::article_view::ArticleView;
+use crate::components::bring_in::{bring_files, open_unless_stored, use_drop_to_load};
+use crate::components::corpus_view::CorpusView;
 use crate::components::dialogs::DialogLayer;
-use crate::components::library_view::LibraryView;
+use crate::components::intake_dialog::IntakeDialog;
 use crate::components::load_dialog::LoadDialog;
 use crate::components::notice_bar::NoticeBar;
 use crate::components::persistence::{
@@ -18,24 +20,29 @@ use crate::components::persistence::{
 };
 use crate::components::save_banner::SaveBanner;
 use crate::components::selection_toolbar::SelectionToolbar;
-use crate::components::sidebar::{current_match, Sidebar};
+use crate::components::sidebar::Sidebar;
 use crate::components::top_bar::TopBar;
 use crate::model::format::{export_files, ExportFormat};
-use crate::model::ingest::load::{InputKind, Loaded};
+use crate::model::ingest::load::Loaded;
+use crate::model::library::DocStatus;
 use crate::model::{Article, Label, Metadata, ParagraphKind};
 use crate::sample::sample_article;
-use crate::services::library::{add_documents, open_document};
-use crate::services::loader::{load_file, load_input};
+use crate::services::queue::{walk, Walk};
 use crate::services::{clock, crash, download, selection, tabs};
 use crate::state::keymap::{command_for, Command, KeyPress};
-use crate::state::{count_of, Action, AppState, Dialog, Notice};
+use crate::state::{
+    count_of, Action, AppState, Dialog, DocumentAction, Notice, StorageAction, ViewAction,
+};
 
 /// The whole app, opened on the built-in sample article.
 #[component]
 pub fn App() -> Html {
     let state = use_reducer(initial_state);
     // Kept for the panic banner's "Export all now", which must not need the app.
-    crash::remember(state.article.clone(), state.annotations.clone());
+    crash::remember(
+        state.document.article.clone(),
+        state.document.annotations.clone(),
+    );
     let article_ref = use_node_ref();
     // One callback for the whole life of the app, so memoized children keep equal props.
     let dispatch = {
@@ -52,12 +59,12 @@ pub fn App() -> Html {
         let state = state.clone();
         Callback::from(move |format: ExportFormat| {
             let notice = export(format, &state);
-            state.dispatch(Action::Notify(notice));
+            state.dispatch(ViewAction::Notify(notice).into());
         })
     };
-    let on_select = dispatch.reform(Action::Select);
-    let on_sentence_at = dispatch.reform(Action::CursorAt);
-    let on_dismiss = dispatch.reform(|()| Action::DismissNotice);
+    let on_select = dispatch.reform(|id| ViewAction::Select(id).into());
+    let on_sentence_at = dispatch.reform(|cp| ViewAction::CursorAt(cp).into());
+    let on_dismiss = dispatch.reform(|()| ViewAction::DismissNotice.into());
 
     use_drop_to_load(dispatch.clone());
     use_startup(dispatch.clone());
@@ -66,6 +73,10 @@ pub fn App() -> Html {
     let on_loaded = {
         let dispatch = dispatch.clone();
         Callback::from(move |loaded: Loaded| open_unless_stored(loaded, dispatch.clone()))
+    };
+    let on_files = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |(files, single)| bring_files(files, single, dispatch.clone()))
     };
     let on_place = {
         let (dispatch, article_ref) = (dispatch.clone(), article_ref.clone());
@@ -76,16 +87,17 @@ pub fn App() -> Html {
             dispatch.emit(match span {
                 Some(Ok(Some(span))) => {
                     selection::clear_selection();
-                    Action::PlaceOrphan { index, span }
+                    DocumentAction::PlaceOrphan { index, span }.into()
                 }
-                _ => Action::Notify(Notice::error(
+                _ => ViewAction::Notify(Notice::error(
                     "Select the words this annotation belongs to, then press Place at selection.",
-                )),
+                ))
+                .into(),
             });
         })
     };
     let on_reload = {
-        let (id, dispatch) = (state.doc.id.clone(), dispatch.clone());
+        let (id, dispatch) = (state.storage.doc.id.clone(), dispatch.clone());
         Callback::from(move |()| reload_from_library(id.clone(), dispatch.clone()))
     };
     {
@@ -108,152 +120,76 @@ pub fn App() -> Html {
 
     html! {
         // `data-ready` says start-up has read the library (tests wait for it before typing).
-        <div class="ct-app" data-ready={state.ready.to_string()}>
+        <div class="ct-app" data-ready={state.storage.ready.to_string()}>
             <TopBar
-                can_undo={state.history.can_undo()}
-                can_redo={state.history.can_redo()}
-                snap_words={state.snap_words}
-                save={state.save.clone()}
+                can_undo={state.document.history.can_undo()}
+                can_redo={state.document.history.can_redo()}
+                snap_words={state.view.snap_words}
+                save={state.storage.save.clone()}
                 on_tag={on_tag.clone()}
                 on_export={on_export.clone()}
                 dispatch={dispatch.clone()}
             />
-            <NoticeBar notice={state.notice.clone()} on_dismiss={on_dismiss} />
+            <NoticeBar notice={state.view.notice.clone()} on_dismiss={on_dismiss} />
             <div class="ct-sr-only" aria-live="polite" aria-atomic="true">
-                <span key={state.announcement.0}>{ &state.announcement.1 }</span>
+                <span key={state.view.announcement.0}>{ &state.view.announcement.1 }</span>
             </div>
             <SaveBanner
-                status={state.save.clone()}
+                status={state.storage.save.clone()}
                 on_export_now={on_export.reform(|()| ExportFormat::Native)}
-                on_retry={dispatch.reform(|()| Action::RetrySave)}
+                on_retry={dispatch.reform(|()| StorageAction::RetrySave.into())}
                 on_reload={on_reload}
-                on_keep_mine={dispatch.reform(|()| Action::KeepMine)}
+                on_keep_mine={dispatch.reform(|()| StorageAction::KeepMine.into())}
             />
             <main class="ct-main">
                 <ArticleView
-                    article={state.article.clone()}
-                    annotations={state.annotations.clone()}
-                    selected={state.selected}
+                    article={state.document.article.clone()}
+                    annotations={state.document.annotations.clone()}
+                    selected={state.view.selected}
                     cursor={state.cursor_span()}
-                    matches={state.matches.clone()}
-                    current_match={current_match(&state)}
+                    matches={state.view.matches.clone()}
+                    current_match={state.view.current_match_span()}
                     node_ref={article_ref.clone()}
                     on_select={on_select}
                     on_sentence_at={on_sentence_at}
-                    current_suggestion={state.suggestion}
-                    on_review={dispatch.reform(|i| Action::Review(Some(i)))}
+                    current_suggestion={state.view.suggestion}
+                    on_review={dispatch.reform(|i| ViewAction::Review(Some(i)).into())}
                 >
-                    <ArticleDetails article={state.article.clone()} dispatch={dispatch.clone()} />
+                    <ArticleDetails article={state.document.article.clone()} dispatch={dispatch.clone()} />
                 </ArticleView>
                 <Sidebar state={Rc::new((*state).clone())} dispatch={dispatch.clone()} on_place={on_place} />
             </main>
             <SelectionToolbar article_ref={article_ref} on_tag={on_tag} />
-            <DialogLayer dialog={state.dialog} dispatch={dispatch.clone()} />
-            if state.dialog == Some(Dialog::Load) {
+            <DialogLayer dialog={state.view.dialog} dispatch={dispatch.clone()} />
+            if state.view.dialog == Some(Dialog::Load) {
                 <LoadDialog
-                    annotation_count={state.annotations.len()}
+                    annotation_count={state.document.annotations.len()}
                     on_loaded={on_loaded.clone()}
-                    on_close={dispatch.reform(|()| Action::ShowDialog(None))}
-                    on_import={dispatch.reform(Action::Import)}
+                    on_files={on_files.clone()}
+                    on_close={dispatch.reform(|()| ViewAction::ShowDialog(None).into())}
+                    on_import={dispatch.reform(|candidates| DocumentAction::Import(candidates).into())}
                 />
             }
-            if state.dialog == Some(Dialog::Library) {
-                <LibraryView
-                    open_id={state.doc.id.clone()}
-                    tab={state.tab.clone()}
-                    annotator={state.annotator.clone()}
-                    status={state.doc.status}
+            if state.view.dialog == Some(Dialog::Library) {
+                <CorpusView
+                    corpus={state.corpus.clone()}
+                    open_id={state.storage.doc.id.clone()}
+                    tab={state.storage.tab.clone()}
+                    annotator={state.storage.annotator.clone()}
+                    status={state.storage.doc.status}
+                    dispatch={dispatch.clone()}
+                />
+            }
+            if state.view.dialog == Some(Dialog::Intake) {
+                <IntakeDialog
+                    incoming={state.corpus.incoming.clone()}
+                    job={state.corpus.intake.clone()}
+                    tab={state.storage.tab.clone()}
                     dispatch={dispatch.clone()}
                 />
             }
         </div>
     }
-}
-
-/// Opens a file, or a text or HTML selection, dropped anywhere on the page.
-#[hook]
-fn use_drop_to_load(dispatch: Callback<Action>) {
-    use_effect_with((), move |_| {
-        let document = gloo::utils::document();
-        let options = EventListenerOptions::enable_prevent_default();
-        let over = EventListener::new_with_options(&document, "dragover", options, |event| {
-            event.prevent_default()
-        });
-        let on_drop = EventListener::new_with_options(&document, "drop", options, move |event| {
-            let Some(data) = event
-                .dyn_ref::<DragEvent>()
-                .and_then(DragEvent::data_transfer)
-            else {
-                return;
-            };
-            event.prevent_default();
-            let dispatch = dispatch.clone();
-            let finish = move |result: Result<Loaded, String>| match result {
-                Ok(loaded) => open_unless_stored(loaded, dispatch.clone()),
-                Err(message) => dispatch.emit(Action::Notify(Notice::error(message))),
-            };
-            if let Some(file) = data.files().and_then(|files| files.get(0)) {
-                wasm_bindgen_futures::spawn_local(async move { finish(load_file(file).await) });
-                return;
-            }
-            let html = data.get_data("text/html").unwrap_or_default();
-            let plain = data.get_data("text/plain").unwrap_or_default();
-            let result = if !html.trim().is_empty() {
-                load_input(
-                    InputKind::Html,
-                    &html,
-                    Some("dropped selection".to_string()),
-                )
-            } else {
-                load_input(
-                    InputKind::PlainText,
-                    &plain,
-                    Some("dropped text".to_string()),
-                )
-            };
-            finish(result);
-        });
-        move || drop((over, on_drop))
-    });
-}
-
-/// Opens a loaded document — or, when the library already holds the same text, the stored one
-/// with its annotations, instead of a duplicate.
-fn open_unless_stored(mut loaded: Loaded, dispatch: Callback<Action>) {
-    let id = crate::model::library::doc_id(&loaded.article);
-    let more = std::mem::take(&mut loaded.more);
-    wasm_bindgen_futures::spawn_local(async move {
-        let corpus_notice = if more.is_empty() {
-            None
-        } else {
-            Some(match add_documents(&more, "import").await {
-                Ok(added) => Notice::info(format!(
-                    "{} of the corpus added to the library (open them from Library); the first is open.",
-                    count_of(added, "more document")
-                )),
-                Err(error) => Notice::error(format!("Only the first document of the corpus is open; the rest could not be stored: {error}")),
-            })
-        };
-        match open_document(&id).await {
-            Ok(Some((stored, info))) if info.deleted_at.is_none() => {
-                let remark = format!(
-                    "This article is already in your library, so that copy ({}) was opened instead of a duplicate.",
-                    count_of(stored.annotations.len(), "annotation")
-                );
-                dispatch.emit(Action::OpenStored {
-                    loaded: Box::new(Loaded {
-                        remark: Some(remark),
-                        ..stored
-                    }),
-                    info,
-                });
-            }
-            _ => dispatch.emit(Action::Load(Box::new(loaded))),
-        }
-        if let Some(notice) = corpus_notice {
-            dispatch.emit(Action::Notify(notice));
-        }
-    });
 }
 
 /// `action` with the time it happens, which new and changed annotations record.
@@ -263,11 +199,8 @@ fn stamped(action: Action) -> Action {
 
 /// The sample article, or — should it ever fail to clean up — a one-line article saying so.
 fn initial_state() -> AppState {
-    match sample_article() {
-        Ok(article) => AppState {
-            tab: tabs::new_tab_id(),
-            ..AppState::new(article)
-        },
+    let mut state = match sample_article() {
+        Ok(article) => AppState::new(article),
         Err(error) => {
             let message = format!("The sample article could not be opened: {error}");
             let article = Article::from_paragraphs(
@@ -278,11 +211,12 @@ fn initial_state() -> AppState {
                 },
             );
             let mut state = AppState::new(article);
-            state.tab = tabs::new_tab_id();
-            state.notice = Some(Notice::error(message));
+            Rc::make_mut(&mut state.view).notice = Some(Notice::error(message));
             state
         }
-    }
+    };
+    Rc::make_mut(&mut state.storage).tab = tabs::new_tab_id();
+    state
 }
 
 /// What a label key or button does: tag the text selection; otherwise relabel the current
@@ -293,23 +227,23 @@ fn apply_label(state: &UseReducerHandle<AppState>, article_ref: &NodeRef, label:
     };
     match selection::selected_span(&root) {
         Ok(Some(span)) => {
-            state.dispatch(stamped(Action::Tag { span, label }));
+            state.dispatch(stamped(DocumentAction::Tag { span, label }.into()));
             selection::clear_selection();
         }
         Ok(None) => {
-            if let Some(id) = state.selected {
-                state.dispatch(stamped(Action::Relabel { id, label }));
-            } else if state.cursor.is_some() {
-                state.dispatch(stamped(Action::TagCursor(label)));
+            if let Some(id) = state.view.selected {
+                state.dispatch(stamped(DocumentAction::Relabel { id, label }.into()));
+            } else if state.view.cursor.is_some() {
+                state.dispatch(stamped(DocumentAction::TagCursor(label).into()));
             } else {
-                state.dispatch(Action::Notify(Notice::error(format!(
+                state.dispatch(ViewAction::Notify(Notice::error(format!(
                     "Select some words of the article (or move the sentence cursor with J), then press {} to mark them as {}.",
                     label.letter_key().to_ascii_uppercase(),
                     label.name()
-                ))));
+                ))).into());
             }
         }
-        Err(error) => state.dispatch(Action::Notify(Notice::error(error.to_string()))),
+        Err(error) => state.dispatch(ViewAction::Notify(Notice::error(error.to_string())).into()),
     }
 }
 
@@ -325,22 +259,22 @@ fn on_key(event: &KeyboardEvent, state: &UseReducerHandle<AppState>, article_ref
     if let Some(field) = focused_field(event) {
         if press.key == "Escape" {
             field.blur().ok();
-            state.dispatch(Action::Escape);
+            state.dispatch(ViewAction::Escape.into());
         }
         return;
     }
     if event.repeat() && !matches!(press.key.as_str(), "j" | "k" | "ArrowDown" | "ArrowUp") {
         return;
     }
-    if state.dialog.is_some() && press.key != "Escape" {
+    if state.view.dialog.is_some() && press.key != "Escape" {
         return;
     }
     #[cfg(debug_assertions)]
     if press.ctrl && press.alt && press.key == "F12" {
-        state.dispatch(Action::Crash);
+        state.dispatch(ViewAction::Crash.into());
         return;
     }
-    let Some(command) = command_for(&press, state.suggestion.is_some()) else {
+    let Some(command) = command_for(&press, state.view.suggestion.is_some()) else {
         return;
     };
     let target = event.target().and_then(|t| t.dyn_into::<Element>().ok());
@@ -360,51 +294,72 @@ fn on_key(event: &KeyboardEvent, state: &UseReducerHandle<AppState>, article_ref
         return; // Tab moves the focus between controls as usual.
     }
     event.prevent_default();
-    let selected = state.selected;
-    let action = match command {
+    let selected = state.view.selected;
+    let action: Action = match command {
         Command::Apply(label) => return apply_label(state, article_ref, label),
         Command::Delete => match selected {
-            Some(id) => Action::Delete(id),
+            Some(id) => DocumentAction::Delete(id).into(),
             None => return,
         },
-        Command::Undo => Action::Undo,
-        Command::Redo => Action::Redo,
-        Command::MoveCursor(delta) => Action::MoveCursor(delta),
+        Command::Undo => DocumentAction::Undo.into(),
+        Command::Redo => DocumentAction::Redo.into(),
+        Command::MoveCursor(delta) => ViewAction::MoveCursor(delta).into(),
         Command::SentenceAtSelection => {
             let root = article_ref.cast::<Element>();
             match root.map(|r| selection::selected_span(&r)) {
                 Some(Ok(Some(span))) => {
                     selection::clear_selection();
-                    Action::CursorAt(span.start)
+                    ViewAction::CursorAt(span.start).into()
                 }
-                _ => Action::Notify(Notice::error(
+                _ => ViewAction::Notify(Notice::error(
                     "Select a word first; W puts the sentence cursor on its sentence.",
-                )),
+                ))
+                .into(),
             }
         }
-        Command::OpenEditor => Action::Editing(true),
-        Command::Escape => Action::Escape,
-        Command::ShowShortcuts => Action::ShowDialog(Some(Dialog::Shortcuts)),
+        Command::OpenEditor => ViewAction::Editing(true).into(),
+        Command::Escape => ViewAction::Escape.into(),
+        Command::ShowShortcuts => ViewAction::ShowDialog(Some(Dialog::Shortcuts)).into(),
         Command::MoveBoundary {
             boundary,
             forward,
             by_word,
         } => match selected {
-            Some(id) => Action::MoveBoundary {
+            Some(id) => DocumentAction::MoveBoundary {
                 id,
                 boundary,
                 forward,
                 by_word,
-            },
+            }
+            .into(),
             None => return,
         },
-        Command::StepAnnotation(delta) => Action::StepAnnotation(delta),
-        Command::Suggest => Action::Suggest,
-        Command::AcceptSuggestion => Action::AcceptSuggestion,
-        Command::RejectSuggestion => Action::RejectSuggestion,
-        Command::StepSuggestion(delta) => Action::StepSuggestion(delta),
+        Command::StepAnnotation(delta) => ViewAction::StepAnnotation(delta).into(),
+        Command::Suggest => DocumentAction::Suggest.into(),
+        Command::AcceptSuggestion => DocumentAction::AcceptSuggestion.into(),
+        Command::RejectSuggestion => DocumentAction::RejectSuggestion.into(),
+        Command::StepSuggestion(delta) => ViewAction::StepSuggestion(delta).into(),
+        Command::NextToDo => return walk_queue(state, Walk::NextToDo),
+        Command::PreviousInQueue => return walk_queue(state, Walk::Previous),
+        Command::DoneAndNext => {
+            state.dispatch(stamped(StorageAction::SetStatus(DocStatus::Done).into()));
+            return walk_queue(state, Walk::NextToDo);
+        }
     };
     state.dispatch(stamped(action));
+}
+
+/// Opens the next or previous document of the queue (the corpus view's filter and order).
+fn walk_queue(state: &UseReducerHandle<AppState>, direction: Walk) {
+    let dispatcher = state.dispatcher();
+    let dispatch = Callback::from(move |action| dispatcher.dispatch(stamped(action)));
+    wasm_bindgen_futures::spawn_local(walk(
+        direction,
+        state.storage.doc.id.clone(),
+        state.corpus.filter.clone(),
+        state.corpus.sort,
+        dispatch,
+    ));
 }
 
 /// The text field that has the focus, if the key press happened in one.
@@ -420,9 +375,9 @@ fn focused_field(event: &KeyboardEvent) -> Option<HtmlElement> {
 fn export(format: ExportFormat, state: &AppState) -> Notice {
     let files = match export_files(
         format,
-        &state.article,
-        &state.annotations,
-        &state.sentences,
+        &state.document.article,
+        &state.document.annotations,
+        &state.document.sentences,
         &clock::now_iso(),
     ) {
         Ok(files) => files,
@@ -436,7 +391,7 @@ fn export(format: ExportFormat, state: &AppState) -> Notice {
     let names: Vec<&str> = files.iter().map(|(name, _, _)| name.as_str()).collect();
     Notice::info(format!(
         "Exported {} to {}.",
-        count_of(state.annotations.len(), "annotation"),
+        count_of(state.document.annotations.len(), "annotation"),
         names.join(" and ")
     ))
 }

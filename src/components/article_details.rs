@@ -9,7 +9,7 @@ use yew::virtual_dom::VText;
 
 use crate::model::ingest::date::parse_date_line;
 use crate::model::{Article, Metadata};
-use crate::state::Action;
+use crate::state::{Action, DocumentAction};
 
 /// Props of [`ArticleDetails`].
 #[derive(Properties, PartialEq)]
@@ -31,7 +31,7 @@ pub fn ArticleDetails(props: &ArticleDetailsProps) -> Html {
             if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
                 let mut next = current.clone();
                 set(&mut next, input.value());
-                dispatch.emit(Action::SetMeta(next));
+                dispatch.emit(DocumentAction::SetMeta(next).into());
             }
         });
         html! {
@@ -66,7 +66,7 @@ pub fn ArticleDetails(props: &ArticleDetailsProps) -> Html {
                             <li>
                                 <span class="ct-details__reason">{ &line.reason }</span>
                                 <span class="ct-details__line">{ &line.text }</span>
-                                <button class="ct-button ct-button--small" onclick={Callback::from(move |_| dispatch.emit(Action::Restore(i)))}>
+                                <button class="ct-button ct-button--small" onclick={Callback::from(move |_| dispatch.emit(DocumentAction::Restore(i).into()))}>
                                     { "Restore" }
                                 </button>
                             </li>

@@ -5,7 +5,7 @@ use yew::prelude::*;
 use crate::components::modal::Modal;
 use crate::model::Label;
 use crate::state::keymap::SHORTCUTS;
-use crate::state::{Action, Dialog};
+use crate::state::{Action, Dialog, ViewAction};
 
 /// Example sentences for each label, invented for the guidelines.
 const EXAMPLES: [(Label, &str, &str); 6] = [
@@ -56,12 +56,13 @@ pub fn DialogLayer(props: &DialogLayerProps) -> Html {
     let (title, body) = match props.dialog {
         Some(Dialog::Shortcuts) => ("Keyboard shortcuts", shortcuts()),
         Some(Dialog::Guidelines) => ("Annotation guidelines", guidelines()),
-        // The load and library dialogs are their own components (they need the app's callbacks).
-        Some(Dialog::Load | Dialog::Library) | None => return Html::default(),
+        // The load, library and intake dialogs are their own components (they need the app's
+        // callbacks and state).
+        Some(Dialog::Load | Dialog::Library | Dialog::Intake) | None => return Html::default(),
     };
     html! {
         <Modal title={title} title_id="ct-dialog-title" focus_close={true}
-            on_close={props.dispatch.reform(|()| Action::ShowDialog(None))}>
+            on_close={props.dispatch.reform(|()| ViewAction::ShowDialog(None).into())}>
             { body }
         </Modal>
     }

@@ -1,15 +1,20 @@
 //! The "Load article" dialog: paste text (using the copied page's HTML when there is some),
-//! open a file, or fetch a URL. Errors are shown here and change nothing in the app.
+//! open files or a folder (several go to "Add to library"), or fetch a URL. Errors are shown
+//! here and change nothing in the app.
 
 use wasm_bindgen::JsCast;
-use web_sys::{ClipboardEvent, HtmlInputElement, HtmlTextAreaElement};
+use web_sys::{ClipboardEvent, File, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::components::modal::Modal;
 use crate::model::format::anchor::Candidate;
 use crate::model::ingest::load::{InputKind, Loaded};
-use crate::services::loader::{load_file, load_input, load_url, read_annotation_file};
+use crate::services::file_tree::picked;
+use crate::services::loader::{load_input, load_url, read_annotation_file};
 use crate::state::count_of;
+
+/// Files the user picked, with where a single article read from them goes.
+pub type Picked = (Vec<(String, File)>, Callback<Result<Loaded, String>>);
 
 /// Props of [`LoadDialog`].
 #[derive(Properties, PartialEq)]
@@ -18,6 +23,9 @@ pub struct LoadDialogProps {
     pub annotation_count: usize,
     /// A document was loaded.
     pub on_loaded: Callback<Loaded>,
+    /// Files were picked (several, or a folder): they go to "Add to library"; a single
+    /// article is read and reported back through the callback given with them.
+    pub on_files: Callback<Picked>,
     /// The dialog was closed without loading.
     pub on_close: Callback<()>,
     /// Annotations from another tool were read, to place on the open article.
@@ -101,17 +109,34 @@ pub fn LoadDialog(props: &LoadDialogProps) -> Html {
         })
     };
     let on_file = {
-        let finish = finish.clone();
-        let busy = busy.clone();
+        let (finish, busy, on_files) = (finish.clone(), busy.clone(), props.on_files.clone());
         Callback::from(move |e: Event| {
-            let Some(file) = take_file(&e) else {
+            let files = take_files(&e);
+            if files.is_empty() {
                 return;
-            };
+            }
             busy.set(true);
-            let finish = finish.clone();
-            wasm_bindgen_futures::spawn_local(async move { finish.emit(load_file(file).await) });
+            on_files.emit((files, finish.clone()));
         })
     };
+    let folder_ref = use_node_ref();
+    let on_open_folder = {
+        let folder_ref = folder_ref.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(input) = folder_ref.cast::<HtmlInputElement>() {
+                input.click();
+            }
+        })
+    };
+    {
+        // `webkitdirectory` has no Yew attribute: set it on the element once it exists.
+        let folder_ref = folder_ref.clone();
+        use_effect_with((), move |_| {
+            if let Some(input) = folder_ref.cast::<HtmlInputElement>() {
+                input.set_webkitdirectory(true);
+            }
+        });
+    }
     let import_ref = use_node_ref();
     let on_import_file = {
         let import_ref = import_ref.clone();
@@ -169,10 +194,13 @@ pub fn LoadDialog(props: &LoadDialogProps) -> Html {
                 </label>
                 <div class="ct-editor__row">
                     <button class="ct-button ct-button--primary" disabled={text.trim().is_empty()} onclick={on_use_text}>{ "Use this text" }</button>
-                    <button class="ct-button" onclick={on_open_file}>{ "Open file" }</button>
-                    <input ref={file_ref} type="file" hidden=true accept=".txt,.md,.html,.htm,.json,text/plain,text/html,application/json"
-                        onchange={on_file} aria-label="Article file" />
-                    <span class="ct-load__hint">{ ".txt, .md, .html, .claimtag.json — or drop a file anywhere on the page" }</span>
+                    <button class="ct-button" onclick={on_open_file}>{ "Open files" }</button>
+                    <input ref={file_ref} type="file" hidden=true multiple=true
+                        accept=".txt,.md,.html,.htm,.json,.jsonl,.ndjson,.csv,.tsv,text/plain,text/html,text/csv,application/json"
+                        onchange={on_file.clone()} aria-label="Article file" />
+                    <button class="ct-button" onclick={on_open_folder}>{ "Open folder" }</button>
+                    <input ref={folder_ref} type="file" hidden=true multiple=true onchange={on_file} aria-label="Article folder" />
+                    <span class="ct-load__hint">{ "One article opens; several files, a folder or a corpus (JSONL, JSON, CSV, TSV — doccano and Label Studio too) go to the library. Or drop them anywhere on the page." }</span>
                 </div>
                 <form class="ct-editor__row" onsubmit={on_fetch}>
                     <label class="ct-field ct-field--inline">
@@ -214,6 +242,16 @@ fn bind_value(state: &UseStateHandle<String>) -> Callback<InputEvent> {
             state.set(value);
         }
     })
+}
+
+/// The files chosen in a file input, which is then emptied so they can be chosen again.
+fn take_files(event: &Event) -> Vec<(String, File)> {
+    let Some(input) = event.target_dyn_into::<HtmlInputElement>() else {
+        return Vec::new();
+    };
+    let files = input.files().map(|l| picked(&l)).unwrap_or_default();
+    input.set_value("");
+    files
 }
 
 /// The file chosen in a file input, which is then emptied so the same file can be chosen again.

@@ -12,7 +12,9 @@ use crate::model::ingest::load::Loaded;
 use crate::services::library::{open_document, save, startup, SaveOutcome, Snapshot};
 use crate::services::storage::persist_and_estimate;
 use crate::services::tabs;
-use crate::state::{Action, AppState, Notice, SaveStatus};
+use crate::state::{
+    Action, AppState, DocumentAction, Notice, SaveStatus, StorageAction, ViewAction,
+};
 
 /// Milliseconds between the last change and its save.
 const SAVE_DELAY_MS: u32 = 400;
@@ -25,18 +27,24 @@ pub fn use_startup(dispatch: Callback<Action>) {
             match startup().await {
                 Ok((open, annotator)) => {
                     if let Some((loaded, info)) = open {
-                        dispatch.emit(Action::OpenStored {
-                            loaded: Box::new(loaded),
-                            info,
-                        });
+                        dispatch.emit(
+                            DocumentAction::OpenStored {
+                                loaded: Box::new(loaded),
+                                info,
+                            }
+                            .into(),
+                        );
                     }
-                    dispatch.emit(Action::Started { annotator });
+                    dispatch.emit(StorageAction::Started { annotator }.into());
                 }
                 Err(error) => {
-                    dispatch.emit(Action::Started {
-                        annotator: String::new(),
-                    });
-                    dispatch.emit(Action::SaveFailed(error.to_string()));
+                    dispatch.emit(
+                        StorageAction::Started {
+                            annotator: String::new(),
+                        }
+                        .into(),
+                    );
+                    dispatch.emit(StorageAction::SaveFailed(error.to_string()).into());
                 }
             }
             // Ask the browser not to evict the library under storage pressure.
@@ -45,7 +53,7 @@ pub fn use_startup(dispatch: Callback<Action>) {
     });
 }
 
-/// A document waiting to be saved, with the [`AppState::edits`] count it was taken at.
+/// A document waiting to be saved, with the [`Storage::edits`](crate::state::Storage::edits) count it was taken at.
 type Pending = Rc<RefCell<Option<(Snapshot, u64)>>>;
 
 /// Saves the open document [`SAVE_DELAY_MS`] after its last change, and at once when the page
@@ -53,17 +61,22 @@ type Pending = Rc<RefCell<Option<(Snapshot, u64)>>>;
 #[hook]
 pub fn use_autosave(state: &UseReducerHandle<AppState>, dispatch: Callback<Action>) {
     let pending: Pending = use_mut_ref(|| None);
-    let due = state.ready && state.save == SaveStatus::Pending;
+    let due = state.storage.ready && state.storage.save == SaveStatus::Pending;
     let snapshot = Snapshot {
-        info: state.doc.clone(),
-        article: state.article.clone(),
-        annotations: state.annotations.clone(),
-        tab: state.tab.clone(),
-        overwrite: state.overwrite,
+        info: state.storage.doc.clone(),
+        article: state.document.article.clone(),
+        annotations: state.document.annotations.clone(),
+        tab: state.storage.tab.clone(),
+        overwrite: state.storage.overwrite,
     };
-    let edits = state.edits;
+    let edits = state.storage.edits;
     use_effect_with(
-        (due, edits, state.doc.id.clone(), state.doc.revision),
+        (
+            due,
+            edits,
+            state.storage.doc.id.clone(),
+            state.storage.doc.revision,
+        ),
         move |(due, _, id, _)| {
             let switched = pending
                 .borrow()
@@ -115,15 +128,16 @@ fn save_pending(pending: &Pending, dispatch: &Callback<Action>) {
                 revision,
                 edited_at,
                 added_at,
-            }) => Action::Saved {
+            }) => StorageAction::Saved {
                 id,
                 edits,
                 revision,
                 edited_at,
                 added_at,
-            },
-            Ok(SaveOutcome::Conflict(theirs)) => Action::Conflict { id, theirs },
-            Err(error) => Action::SaveFailed(error.to_string()),
+            }
+            .into(),
+            Ok(SaveOutcome::Conflict(theirs)) => StorageAction::Conflict { id, theirs }.into(),
+            Err(error) => StorageAction::SaveFailed(error.to_string()).into(),
         });
     });
 }
@@ -132,10 +146,10 @@ fn save_pending(pending: &Pending, dispatch: &Callback<Action>) {
 /// version; a tab with unsaved work learns of the conflict when it next saves.
 #[hook]
 pub fn use_tab_sync(state: &UseReducerHandle<AppState>, dispatch: Callback<Action>) {
-    let id = state.doc.id.clone();
-    let revision = state.doc.revision;
-    let tab = state.tab.clone();
-    let clean = state.save == SaveStatus::Saved;
+    let id = state.storage.doc.id.clone();
+    let revision = state.storage.doc.revision;
+    let tab = state.storage.tab.clone();
+    let clean = state.storage.save == SaveStatus::Saved;
     use_effect_with(
         (id, revision, tab, clean),
         move |(id, revision, tab, clean)| {
@@ -152,15 +166,19 @@ pub fn use_tab_sync(state: &UseReducerHandle<AppState>, dispatch: Callback<Actio
                 let id = id.clone();
                 wasm_bindgen_futures::spawn_local(async move {
                     if let Ok(Some((loaded, info))) = open_document(&id).await {
-                        dispatch.emit(Action::OpenStored {
-                            loaded: Box::new(Loaded {
-                                remark: Some(
-                                    "Updated with newer changes saved in another tab.".to_string(),
-                                ),
-                                ..loaded
-                            }),
-                            info,
-                        });
+                        dispatch.emit(
+                            DocumentAction::OpenStored {
+                                loaded: Box::new(Loaded {
+                                    remark: Some(
+                                        "Updated with newer changes saved in another tab."
+                                            .to_string(),
+                                    ),
+                                    ..loaded
+                                }),
+                                info,
+                            }
+                            .into(),
+                        );
                     }
                 });
             });
@@ -173,14 +191,18 @@ pub fn use_tab_sync(state: &UseReducerHandle<AppState>, dispatch: Callback<Actio
 pub fn reload_from_library(id: String, dispatch: Callback<Action>) {
     wasm_bindgen_futures::spawn_local(async move {
         match open_document(&id).await {
-            Ok(Some((loaded, info))) => dispatch.emit(Action::OpenStored {
-                loaded: Box::new(loaded),
-                info,
-            }),
-            Ok(None) => dispatch.emit(Action::Notify(Notice::error(
-                "This document is no longer in the library.",
-            ))),
-            Err(error) => dispatch.emit(Action::SaveFailed(error.to_string())),
+            Ok(Some((loaded, info))) => dispatch.emit(
+                DocumentAction::OpenStored {
+                    loaded: Box::new(loaded),
+                    info,
+                }
+                .into(),
+            ),
+            Ok(None) => dispatch.emit(
+                ViewAction::Notify(Notice::error("This document is no longer in the library."))
+                    .into(),
+            ),
+            Err(error) => dispatch.emit(StorageAction::SaveFailed(error.to_string()).into()),
         }
     });
 }

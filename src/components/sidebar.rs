@@ -7,12 +7,10 @@ use web_sys::{HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
 use crate::components::annotation_editor::AnnotationEditor;
+use crate::components::excerpt::excerpt;
 use crate::components::suggestion_panel::SuggestionPanel;
-use crate::model::{Annotation, Article, Label, Span};
-use crate::state::{Action, AppState};
-
-/// Longest excerpt shown per annotation, in characters.
-const EXCERPT: usize = 180;
+use crate::model::{Annotation, Article, Label};
+use crate::state::{Action, AppState, DocumentAction, ViewAction};
 
 /// Props of [`Sidebar`].
 #[derive(Properties, PartialEq)]
@@ -32,11 +30,12 @@ pub fn Sidebar(props: &SidebarProps) -> Html {
     let offset = use_state(|| 0usize);
     let state = &props.state;
     // Recomputed only when the annotations change, not on every render.
-    let speakers = use_memo(state.annotations.clone(), |annotations| {
+    let speakers = use_memo(state.document.annotations.clone(), |annotations| {
         annotations.speakers()
     });
     let count = |label: Label| {
         state
+            .document
             .annotations
             .iter()
             .filter(|a| a.label == label)
@@ -51,9 +50,9 @@ pub fn Sidebar(props: &SidebarProps) -> Html {
         html! {
             <AnnotationEditor
                 annotation={a.clone()}
-                text={state.article.slice(a.span).unwrap_or_default().to_string()}
+                text={state.document.article.slice(a.span).unwrap_or_default().to_string()}
                 speakers={(*speakers).clone()}
-                focus={state.editing}
+                focus={state.view.editing}
                 dispatch={props.dispatch.clone()}
             />
         }
@@ -62,13 +61,13 @@ pub fn Sidebar(props: &SidebarProps) -> Html {
         <aside class="ct-sidebar" aria-labelledby="ct-annotations-heading">
             { search_box(state, &props.dispatch) }
             <SuggestionPanel
-                article={state.article.clone()}
-                annotations={state.annotations.clone()}
-                current={state.suggestion}
+                article={state.document.article.clone()}
+                annotations={state.document.annotations.clone()}
+                current={state.view.suggestion}
                 dispatch={props.dispatch.clone()}
             />
             <h2 id="ct-annotations-heading" class="ct-sidebar__title">
-                { "Annotations " }<span class="ct-sidebar__count">{ state.annotations.len() }</span>
+                { "Annotations " }<span class="ct-sidebar__count">{ state.document.annotations.len() }</span>
             </h2>
             <div class="ct-sidebar__tally" role="group" aria-label="Show labels">
                 { for Label::ALL.into_iter().map(|label| {
@@ -89,11 +88,11 @@ pub fn Sidebar(props: &SidebarProps) -> Html {
                 }) }
             </div>
             { editor.unwrap_or_default() }
-            if !state.orphans.is_empty() {
+            if !state.document.orphans.is_empty() {
                 <section class="ct-orphans" aria-labelledby="ct-orphans-heading">
-                    <h3 id="ct-orphans-heading" class="ct-details__title">{ format!("Not placed ({})", state.orphans.len()) }</h3>
+                    <h3 id="ct-orphans-heading" class="ct-details__title">{ format!("Not placed ({})", state.document.orphans.len()) }</h3>
                     <ul class="ct-list" aria-label="Not placed">
-                        { for state.orphans.iter().enumerate().map(|(i, orphan)| {
+                        { for state.document.orphans.iter().enumerate().map(|(i, orphan)| {
                             let on_place = props.on_place.clone();
                             html! {
                                 <li class="ct-item ct-orphan">
@@ -104,7 +103,7 @@ pub fn Sidebar(props: &SidebarProps) -> Html {
                                         <div class="ct-editor__row">
                                             <button class="ct-button ct-button--small" onmousedown={Callback::from(|e: MouseEvent| e.prevent_default())}
                                                 onclick={Callback::from(move |_| on_place.emit(i))}>{ "Place at selection" }</button>
-                                            <button class="ct-button ct-button--small" onclick={send(Action::DropOrphan(i))}>{ "Drop" }</button>
+                                            <button class="ct-button ct-button--small" onclick={send(DocumentAction::DropOrphan(i).into())}>{ "Drop" }</button>
                                         </div>
                                     </div>
                                 </li>
@@ -113,7 +112,7 @@ pub fn Sidebar(props: &SidebarProps) -> Html {
                     </ul>
                 </section>
             }
-            if state.annotations.is_empty() {
+            if state.document.annotations.is_empty() {
                 <p class="ct-sidebar__empty">
                     { "No annotations yet. Select words in the article (or move the sentence cursor with " }
                     <kbd>{ "J" }</kbd>{ "), then press " }
@@ -137,11 +136,13 @@ fn annotation_list(
     dispatch: &Callback<Action>,
 ) -> Html {
     let items: Vec<&Annotation> = state
+        .document
         .annotations
         .iter()
         .filter(|a| shown[a.label.index()])
         .collect();
     let current = state
+        .view
         .selected
         .and_then(|id| items.iter().position(|a| a.id == id));
     let (start, end) = list_window(items.len(), **offset, current);
@@ -161,8 +162,8 @@ fn annotation_list(
                     <AnnotationItem
                         key={annotation.id.0}
                         annotation={(*annotation).clone()}
-                        article={state.article.clone()}
-                        current={state.selected == Some(annotation.id)}
+                        article={state.document.article.clone()}
+                        current={state.view.selected == Some(annotation.id)}
                         dispatch={dispatch.clone()}
                     />
                 }) }
@@ -211,7 +212,7 @@ pub fn AnnotationItem(props: &AnnotationItemProps) -> Html {
     let send = |action: Action| props.dispatch.reform(move |_: MouseEvent| action.clone());
     html! {
         <li class={classes!("ct-item", current.then_some("ct-item--current"))} data-id={id.to_string()}>
-            <button class="ct-item__body" aria-current={current.then_some("true")} onclick={send(Action::Select(Some(id)))}>
+            <button class="ct-item__body" aria-current={current.then_some("true")} onclick={send(ViewAction::Select(Some(id)).into())}>
                 <span class={classes!("ct-badge", format!("ct-badge--{}", annotation.label.slug()))}>
                     { annotation.label.name() }
                 </span>
@@ -221,7 +222,7 @@ pub fn AnnotationItem(props: &AnnotationItemProps) -> Html {
                 }
             </button>
             <button class="ct-button ct-button--quiet ct-item__delete" aria-label="Delete annotation"
-                title={format!("Delete annotation {id}")} onclick={send(Action::Delete(id))}>
+                title={format!("Delete annotation {id}")} onclick={send(DocumentAction::Delete(id).into())}>
                 { "×" }
             </button>
         </li>
@@ -234,7 +235,7 @@ fn search_box(state: &AppState, dispatch: &Callback<Action>) -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |e: InputEvent| {
             if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
-                dispatch.emit(Action::Search(input.value()));
+                dispatch.emit(ViewAction::Search(input.value()).into());
             }
         })
     };
@@ -243,45 +244,31 @@ fn search_box(state: &AppState, dispatch: &Callback<Action>) -> Html {
         Callback::from(move |e: KeyboardEvent| {
             if e.key() == "Enter" {
                 e.prevent_default();
-                dispatch.emit(Action::StepMatch(if e.shift_key() { -1 } else { 1 }));
+                dispatch.emit(ViewAction::StepMatch(if e.shift_key() { -1 } else { 1 }).into());
             }
         })
     };
     let step = |delta: isize| {
         let dispatch = dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.emit(Action::StepMatch(delta)))
+        Callback::from(move |_: MouseEvent| dispatch.emit(ViewAction::StepMatch(delta).into()))
     };
-    let status = match (state.search.trim().is_empty(), state.current_match) {
+    let status = match (
+        state.view.search.trim().is_empty(),
+        state.view.current_match,
+    ) {
         (true, _) => String::new(),
         (false, None) => "No matches".to_string(),
-        (false, Some(i)) => format!("{} of {}", i + 1, state.matches.len()),
+        (false, Some(i)) => format!("{} of {}", i + 1, state.view.matches.len()),
     };
     html! {
         <div class="ct-search" role="search">
             <input type="search" class="ct-search__input" aria-label="Search article" placeholder="Search article"
-                value={state.search.clone()} oninput={oninput} onkeydown={onkeydown} />
+                value={state.view.search.clone()} oninput={oninput} onkeydown={onkeydown} />
             <button class="ct-button ct-button--small" aria-label="Previous match" onclick={step(-1)}>{ "↑" }</button>
             <button class="ct-button ct-button--small" aria-label="Next match" onclick={step(1)}>{ "↓" }</button>
             <span class="ct-search__status" aria-live="polite">{ status }</span>
         </div>
     }
-}
-
-/// `text` shortened to [`EXCERPT`] characters with an ellipsis, line breaks shown as spaces.
-pub fn excerpt(text: &str) -> String {
-    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if flat.chars().count() <= EXCERPT {
-        flat
-    } else {
-        let mut short: String = flat.chars().take(EXCERPT - 1).collect();
-        short.push('…');
-        short
-    }
-}
-
-/// The span of the current search match, for the article view.
-pub fn current_match(state: &AppState) -> Option<Span> {
-    state.matches.get(state.current_match?).copied()
 }
 
 #[cfg(test)]

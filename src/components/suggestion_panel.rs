@@ -5,10 +5,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::components::sidebar::excerpt;
+use crate::components::excerpt::excerpt;
 use crate::model::suggest::Suggestion;
 use crate::model::{AnnotationSet, Article, Label};
-use crate::state::Action;
+use crate::state::{Action, DocumentAction, ViewAction};
 
 /// Props of [`SuggestionPanel`].
 #[derive(Properties, PartialEq)]
@@ -64,23 +64,23 @@ pub fn SuggestionPanel(props: &SuggestionPanelProps) -> Html {
                     }
                     <div class="ct-review__actions">
                         <button class="ct-button ct-button--primary" aria-keyshortcuts="Y Enter"
-                            title="Accept (Y or Enter)" onclick={send(Action::AcceptSuggestion)}>{ "Accept" }</button>
+                            title="Accept (Y or Enter)" onclick={send(DocumentAction::AcceptSuggestion.into())}>{ "Accept" }</button>
                         <button class="ct-button" aria-keyshortcuts="N Backspace"
-                            title="Reject (N or Backspace); it will not be suggested again" onclick={send(Action::RejectSuggestion)}>{ "Reject" }</button>
+                            title="Reject (N or Backspace); it will not be suggested again" onclick={send(DocumentAction::RejectSuggestion.into())}>{ "Reject" }</button>
                         <button class="ct-button ct-button--quiet" aria-keyshortcuts="Shift+Tab"
-                            title="Previous suggestion (Shift+Tab)" onclick={send(Action::StepSuggestion(-1))}>{ "Previous" }</button>
+                            title="Previous suggestion (Shift+Tab)" onclick={send(ViewAction::StepSuggestion(-1).into())}>{ "Previous" }</button>
                         <button class="ct-button ct-button--quiet" aria-keyshortcuts="Tab"
-                            title="Next suggestion (Tab)" onclick={send(Action::StepSuggestion(1))}>{ "Next" }</button>
+                            title="Next suggestion (Tab)" onclick={send(ViewAction::StepSuggestion(1).into())}>{ "Next" }</button>
                     </div>
                 </div>
             } else {
                 <p class="ct-review__hint">
                     { "Suggestions are outlined with dashes in the text and are not exported until accepted. " }
-                    <button class="ct-button" onclick={send(Action::Review(Some(0)))}>{ "Review suggestions" }</button>
+                    <button class="ct-button" onclick={send(ViewAction::Review(Some(0)).into())}>{ "Review suggestions" }</button>
                 </p>
             }
             if quotes > 0 {
-                <button class="ct-button ct-review__all" onclick={send(Action::AcceptAll(Label::Quote))}>
+                <button class="ct-button ct-review__all" onclick={send(DocumentAction::AcceptAll(Label::Quote).into())}>
                     { format!("Accept all {quotes} Quote suggestion{}", if quotes == 1 { "" } else { "s" }) }
                 </button>
             }

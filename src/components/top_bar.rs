@@ -7,7 +7,7 @@ use crate::components::save_banner::SaveIndicator;
 use crate::model::format::ExportFormat;
 use crate::model::Label;
 use crate::services::theme::{self, Theme};
-use crate::state::{Action, Dialog, SaveStatus};
+use crate::state::{Action, Dialog, DocumentAction, SaveStatus, ViewAction};
 
 /// Props of [`TopBar`].
 #[derive(Properties, PartialEq)]
@@ -59,14 +59,14 @@ pub fn TopBar(props: &TopBarProps) -> Html {
         <header class="ct-topbar">
             <div class="ct-topbar__row">
                 <span class="ct-topbar__brand">{ "claimtag" }</span>
-                <button class="ct-button" onclick={send(Action::ShowDialog(Some(Dialog::Library)))}>{ "Library" }</button>
-                <button class="ct-button" onclick={send(Action::ShowDialog(Some(Dialog::Load)))}>{ "Load article" }</button>
+                <button class="ct-button" onclick={send(ViewAction::ShowDialog(Some(Dialog::Library)).into())}>{ "Library" }</button>
+                <button class="ct-button" onclick={send(ViewAction::ShowDialog(Some(Dialog::Load)).into())}>{ "Load article" }</button>
                 <SaveIndicator status={props.save.clone()} />
                 <span class="ct-topbar__spacer"></span>
                 <div class="ct-topbar__group" role="group" aria-label="History">
-                    <button class="ct-button" disabled={!props.can_undo} onclick={send(Action::Undo)}
+                    <button class="ct-button" disabled={!props.can_undo} onclick={send(DocumentAction::Undo.into())}
                         aria-keyshortcuts="Control+Z" title="Undo (Ctrl+Z)">{ "Undo" }</button>
-                    <button class="ct-button" disabled={!props.can_redo} onclick={send(Action::Redo)}
+                    <button class="ct-button" disabled={!props.can_redo} onclick={send(DocumentAction::Redo.into())}
                         aria-keyshortcuts="Control+Shift+Z Control+Y" title="Redo (Ctrl+Shift+Z or Ctrl+Y)">{ "Redo" }</button>
                 </div>
                 <button class="ct-button ct-button--primary" onclick={export(ExportFormat::Native)}>{ "Export JSON" }</button>
@@ -81,17 +81,17 @@ pub fn TopBar(props: &TopBarProps) -> Html {
             </div>
             <div class="ct-topbar__row">
                 <LabelToolbar on_tag={props.on_tag.clone()} />
-                <button class="ct-button" aria-pressed={props.snap_words.to_string()} onclick={send(Action::ToggleSnap)}
+                <button class="ct-button" aria-pressed={props.snap_words.to_string()} onclick={send(ViewAction::ToggleSnap.into())}
                     title="When on, new spans grow to whole words; turn off for character-precise spans">
                     { "Snap to words" }
                 </button>
-                <button class="ct-button" aria-keyshortcuts="S" onclick={send(Action::Suggest)}
+                <button class="ct-button" aria-keyshortcuts="S" onclick={send(DocumentAction::Suggest.into())}
                     title="Suggest quotes, allegations and facts to review (S); nothing is exported until accepted">
                     { "Suggest" }
                 </button>
                 <span class="ct-topbar__spacer"></span>
-                <button class="ct-button" onclick={send(Action::ShowDialog(Some(Dialog::Guidelines)))}>{ "Guidelines" }</button>
-                <button class="ct-button" aria-keyshortcuts="?" onclick={send(Action::ShowDialog(Some(Dialog::Shortcuts)))}>{ "Shortcuts" }</button>
+                <button class="ct-button" onclick={send(ViewAction::ShowDialog(Some(Dialog::Guidelines)).into())}>{ "Guidelines" }</button>
+                <button class="ct-button" aria-keyshortcuts="?" onclick={send(ViewAction::ShowDialog(Some(Dialog::Shortcuts)).into())}>{ "Shortcuts" }</button>
                 <button class="ct-button" onclick={on_theme}>{ theme.name() }</button>
             </div>
         </header>

@@ -1,5 +1,6 @@
 //! [`Article`]: the canonical text that every offset points into, its paragraphs and metadata.
 
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
@@ -50,6 +51,10 @@ pub struct Metadata {
     pub language: Option<String>,
     /// Text direction declared by the page: `ltr` or `rtl`.
     pub direction: Option<String>,
+    /// Further fields a corpus record carried (a CSV column, a JSON field), by name; written
+    /// only when there are some, so documents and exports without them read as before.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub extra: BTreeMap<String, String>,
 }
 
 /// A line of the input that the clean-up set aside (a menu, a repeated headline, a share

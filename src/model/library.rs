@@ -106,6 +106,12 @@ pub struct DocSummary {
     pub source: Option<String>,
     /// Annotations per label, in [`Label::ALL`] order.
     pub counts: [usize; 3],
+    /// Everyone who made an annotation in it, sorted, each once.
+    #[serde(default)]
+    pub annotators: Vec<String>,
+    /// Suggestions waiting for review.
+    #[serde(default)]
+    pub waiting: usize,
 }
 
 /// Why stored data could not be read.
@@ -190,11 +196,21 @@ impl StoredDocument {
         for a in &self.annotations {
             counts[a.label.index()] += 1;
         }
+        let mut annotators: Vec<String> = self
+            .annotations
+            .iter()
+            .map(|a| a.annotator.clone())
+            .filter(|name| !name.is_empty())
+            .collect();
+        annotators.sort();
+        annotators.dedup();
         DocSummary {
             info: self.info.clone(),
             title: self.meta.title.clone(),
             source: self.meta.source.clone(),
             counts,
+            annotators,
+            waiting: self.suggestions.len(),
         }
     }
 }

@@ -10,6 +10,7 @@
 pub mod annotation;
 pub mod annotation_set;
 pub mod article;
+pub mod corpus;
 pub mod edit;
 pub mod format;
 pub mod history;

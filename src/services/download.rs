@@ -22,10 +22,29 @@ impl From<JsValue> for DownloadError {
 /// Offers `contents` as a download named `filename` with MIME type `mime`.
 pub fn download(filename: &str, mime: &str, contents: &str) -> Result<(), DownloadError> {
     let parts = js_sys::Array::of1(&JsValue::from_str(contents));
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &blob_options(mime))?;
+    download_blob(filename, &blob)
+}
+
+/// Offers the concatenation of `parts` (each a `Uint8Array`) as a download: a file written a
+/// piece at a time, never held as one string.
+pub fn download_parts(
+    filename: &str,
+    mime: &str,
+    parts: &js_sys::Array,
+) -> Result<(), DownloadError> {
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(parts, &blob_options(mime))?;
+    download_blob(filename, &blob)
+}
+
+fn blob_options(mime: &str) -> web_sys::BlobPropertyBag {
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    options
+}
+
+fn download_blob(filename: &str, blob: &web_sys::Blob) -> Result<(), DownloadError> {
+    let url = web_sys::Url::create_object_url_with_blob(blob)?;
     let document = gloo::utils::document();
     let body = document
         .body()

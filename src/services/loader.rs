@@ -83,7 +83,7 @@ pub async fn load_url(url: &str) -> Result<Loaded, String> {
 }
 
 /// Decodes bytes with the browser's `TextDecoder`.
-fn decode(bytes: &[u8], label: &str) -> Result<String, String> {
+pub fn decode(bytes: &[u8], label: &str) -> Result<String, String> {
     let decoder = TextDecoder::new_with_label(label)
         .or_else(|_| TextDecoder::new_with_label("windows-1252"))
         .map_err(|_| format!("The browser cannot decode the encoding “{label}”."))?;

@@ -4,10 +4,16 @@
 pub mod clock;
 pub mod crash;
 pub mod download;
+pub mod export;
+pub mod file_tree;
 pub mod html_dom;
+pub mod intake;
+pub mod jobs;
 pub mod library;
 pub mod loader;
+pub mod queue;
 pub mod selection;
 pub mod storage;
 pub mod tabs;
+pub mod text_search;
 pub mod theme;

@@ -62,19 +62,41 @@ impl Storage {
 
     /// Writes a document and its summary in one transaction.
     pub async fn put_document(&self, document: &StoredDocument) -> Result<(), StorageError> {
-        let summary = serde_json::to_string(&document.summary()).unwrap_or_default();
+        self.put_documents(std::slice::from_ref(document)).await
+    }
+
+    /// Writes many documents and their summaries in one transaction: all of them, or none.
+    pub async fn put_documents(&self, documents: &[StoredDocument]) -> Result<(), StorageError> {
         let transaction = self
             .db
             .transaction(&[DOCUMENTS, SUMMARIES], TransactionMode::ReadWrite)?;
-        let key = JsValue::from_str(&document.info.id);
-        transaction
-            .object_store(DOCUMENTS)?
-            .put(&JsValue::from_str(&document.to_json()), Some(&key))?
-            .await?;
-        transaction
-            .object_store(SUMMARIES)?
-            .put(&JsValue::from_str(&summary), Some(&key))?
-            .await?;
+        let (docs, summaries) = (
+            transaction.object_store(DOCUMENTS)?,
+            transaction.object_store(SUMMARIES)?,
+        );
+        for document in documents {
+            let key = JsValue::from_str(&document.info.id);
+            let summary = serde_json::to_string(&document.summary()).unwrap_or_default();
+            docs.put(&JsValue::from_str(&document.to_json()), Some(&key))?;
+            summaries.put(&JsValue::from_str(&summary), Some(&key))?;
+        }
+        transaction.commit()?.await?;
+        Ok(())
+    }
+
+    /// Removes many documents for good, in one transaction.
+    pub async fn delete_documents(&self, ids: &[String]) -> Result<(), StorageError> {
+        let transaction = self
+            .db
+            .transaction(&[DOCUMENTS, SUMMARIES], TransactionMode::ReadWrite)?;
+        let (docs, summaries) = (
+            transaction.object_store(DOCUMENTS)?,
+            transaction.object_store(SUMMARIES)?,
+        );
+        for id in ids {
+            docs.delete(JsValue::from_str(id))?;
+            summaries.delete(JsValue::from_str(id))?;
+        }
         transaction.commit()?.await?;
         Ok(())
     }
@@ -118,17 +140,7 @@ impl Storage {
 
     /// Removes a document for good.
     pub async fn delete_document(&self, id: &str) -> Result<(), StorageError> {
-        let transaction = self
-            .db
-            .transaction(&[DOCUMENTS, SUMMARIES], TransactionMode::ReadWrite)?;
-        let key = JsValue::from_str(id);
-        transaction
-            .object_store(DOCUMENTS)?
-            .delete(key.clone())?
-            .await?;
-        transaction.object_store(SUMMARIES)?.delete(key)?.await?;
-        transaction.commit()?.await?;
-        Ok(())
+        self.delete_documents(&[id.to_string()]).await
     }
 
     /// A setting (the open document, the annotator name).

@@ -65,10 +65,16 @@ pub enum Command {
     RejectSuggestion,
     /// Go to the next (`1`) or previous (`-1`) suggestion.
     StepSuggestion(isize),
+    /// Open the next document of the queue that is not done.
+    NextToDo,
+    /// Mark the open document done, then open the next one to do.
+    DoneAndNext,
+    /// Open the document before this one in the queue.
+    PreviousInQueue,
 }
 
 /// One row of the shortcuts panel: the keys and what they do.
-pub const SHORTCUTS: [(&str, &str); 20] = [
+pub const SHORTCUTS: [(&str, &str); 23] = [
     (
         "F / 1",
         "Mark the selection or current sentence as Fact (or relabel the current annotation)",
@@ -122,6 +128,15 @@ pub const SHORTCUTS: [(&str, &str); 20] = [
         "Tab / Shift+Tab",
         "While reviewing: next / previous suggestion (Esc stops reviewing)",
     ),
+    (
+        "Alt+→",
+        "Next to do: the next document of the queue (the library's filter and order) not done",
+    ),
+    ("Alt+←", "Previous document of the queue"),
+    (
+        "Alt+Shift+→",
+        "Mark this document done and open the next to do",
+    ),
 ];
 
 /// The command for `press`, if it is one of claimtag's shortcuts. While `reviewing` (a
@@ -137,7 +152,12 @@ pub fn command_for(press: &KeyPress, reviewing: bool) -> Option<Command> {
         };
     }
     if press.alt {
-        return None;
+        return match key {
+            "ArrowRight" if press.shift => Some(Command::DoneAndNext),
+            "ArrowRight" => Some(Command::NextToDo),
+            "ArrowLeft" if !press.shift => Some(Command::PreviousInQueue),
+            _ => None,
+        };
     }
     if reviewing {
         let review = match press.key.as_str() {
@@ -284,5 +304,28 @@ mod tests {
             ..press("f")
         };
         assert_eq!(command_for_plain(&alt), None);
+    }
+
+    #[test]
+    fn alt_arrows_walk_the_queue() {
+        let alt = |key: &str, shift| KeyPress {
+            key: key.to_string(),
+            ctrl: false,
+            shift,
+            alt: true,
+        };
+        assert_eq!(
+            command_for_plain(&alt("ArrowRight", false)),
+            Some(Command::NextToDo)
+        );
+        assert_eq!(
+            command_for_plain(&alt("ArrowRight", true)),
+            Some(Command::DoneAndNext)
+        );
+        assert_eq!(
+            command_for_plain(&alt("ArrowLeft", false)),
+            Some(Command::PreviousInQueue)
+        );
+        assert_eq!(command_for_plain(&alt("ArrowLeft", true)), None);
     }
 }

@@ -161,7 +161,12 @@ fn context_score(article: &Article, span: Span, candidate: &Candidate) -> usize 
 }
 
 fn shorten(text: &str) -> String {
-    let short: String = text.chars().take(60).collect();
+    shorten_to(text, 60)
+}
+
+/// `text` cut to its first `max` code points, with `…` when something was cut.
+pub(crate) fn shorten_to(text: &str, max: usize) -> String {
+    let short: String = text.chars().take(max).collect();
     if short.len() < text.len() {
         format!("{short}…")
     } else {
@@ -196,7 +201,7 @@ fn read_any(contents: &str) -> Result<Vec<Candidate>, String> {
         if value.is_array() {
             return read_label_studio(&value);
         }
-        if value.get("label").is_some() && value.get("text").is_some() {
+        if doccano_list(&value).is_some() && value.get("text").is_some() {
             return read_doccano_line(&value, 1);
         }
         return Err(
@@ -218,7 +223,12 @@ fn read_any(contents: &str) -> Result<Vec<Candidate>, String> {
 
 /// Converts UTF-16 offsets over `text` (what doccano and Label Studio count) to code points,
 /// with the quoted text they cover.
-fn from_utf16(text: &str, index: &TextIndex, start: u64, end: u64) -> Option<(Span, String)> {
+pub(crate) fn from_utf16(
+    text: &str,
+    index: &TextIndex,
+    start: u64,
+    end: u64,
+) -> Option<(Span, String)> {
     let (start, end) = (usize::try_from(start).ok()?, usize::try_from(end).ok()?);
     let span = Span::new(
         index.cp_of_utf16(text, start)?,
@@ -227,34 +237,145 @@ fn from_utf16(text: &str, index: &TextIndex, start: u64, end: u64) -> Option<(Sp
     Some((span, index.slice(text, span)?.to_string()))
 }
 
+/// A labelled span as doccano or Label Studio writes it, before its label name is checked:
+/// UTF-16 offsets into the task's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ForeignSpan {
+    /// First UTF-16 unit.
+    pub start: u64,
+    /// End, UTF-16 units, exclusive.
+    pub end: u64,
+    /// The label's name as written.
+    pub label: String,
+    /// The covered text as the file states it (Label Studio's `value.text`), when it does.
+    pub text: Option<String>,
+}
+
+/// The span list of a doccano line: `label` (`[[start, end, "LABEL"], ...]`) or `entities`
+/// (`[{"start_offset", "end_offset", "label"}, ...]`).
+pub(crate) fn doccano_list(value: &Value) -> Option<&Vec<Value>> {
+    ["label", "entities"]
+        .into_iter()
+        .find_map(|key| value.get(key).and_then(Value::as_array))
+}
+
+/// One item of a doccano span list, in either form; `None` when it is neither.
+pub(crate) fn doccano_span(item: &Value) -> Option<ForeignSpan> {
+    let (start, end, label) = if item.is_array() {
+        (item.get(0), item.get(1), item.get(2))
+    } else {
+        (
+            item.get("start_offset"),
+            item.get("end_offset"),
+            item.get("label"),
+        )
+    };
+    Some(ForeignSpan {
+        start: start?.as_u64()?,
+        end: end?.as_u64()?,
+        label: label?.as_str()?.to_string(),
+        text: None,
+    })
+}
+
+/// Who made a Label Studio annotation (`completed_by`: a name, an e-mail, a user object or a
+/// user number) or prediction (`model_version`).
+fn label_studio_author(item: &Value) -> Option<String> {
+    let by = item
+        .get("completed_by")
+        .or_else(|| item.get("model_version"))?;
+    let name = match by {
+        Value::String(s) => s.clone(),
+        Value::Number(n) => format!("user {n}"),
+        Value::Object(user) => {
+            let full = ["first_name", "last_name"]
+                .iter()
+                .filter_map(|k| user.get(*k).and_then(Value::as_str))
+                .filter(|s| !s.trim().is_empty())
+                .collect::<Vec<_>>()
+                .join(" ");
+            if !full.is_empty() {
+                full
+            } else if let Some(email) = user.get("email").and_then(Value::as_str) {
+                email.to_string()
+            } else {
+                format!("user {}", user.get("id")?)
+            }
+        }
+        _ => return None,
+    };
+    (!name.trim().is_empty()).then(|| name.trim().to_string())
+}
+
+/// The results of a Label Studio task — of its `annotations` and, when `predictions` is set,
+/// its `predictions` — each with who made it.
+pub(crate) fn label_studio_results(
+    task: &Value,
+    predictions: bool,
+) -> impl Iterator<Item = (&Value, Option<String>)> {
+    let keys: &[&str] = if predictions {
+        &["annotations", "predictions"]
+    } else {
+        &["annotations"]
+    };
+    keys.iter()
+        .filter_map(move |key| task.get(*key).and_then(Value::as_array))
+        .flatten()
+        .flat_map(|item| {
+            let author = label_studio_author(item);
+            item.get("result")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .map(move |result| (result, author.clone()))
+        })
+}
+
+/// One Label Studio result as a span, or what it lacks (`"no value"`, `"no start/end"`,
+/// `"no label"`).
+pub(crate) fn label_studio_span(result: &Value) -> Result<ForeignSpan, &'static str> {
+    let v = result.get("value").ok_or("no value")?;
+    let (Some(start), Some(end)) = (
+        v.get("start").and_then(Value::as_u64),
+        v.get("end").and_then(Value::as_u64),
+    ) else {
+        return Err("no start/end");
+    };
+    let label = v
+        .pointer("/labels/0")
+        .and_then(Value::as_str)
+        .ok_or("no label")?;
+    Ok(ForeignSpan {
+        start,
+        end,
+        label: label.to_string(),
+        text: v.get("text").and_then(Value::as_str).map(str::to_string),
+    })
+}
+
 fn read_doccano_line(value: &Value, line: usize) -> Result<Vec<Candidate>, String> {
     let text = value
         .get("text")
         .and_then(Value::as_str)
         .ok_or(format!("Line {line}: no \"text\"."))?;
-    let labels = value
-        .get("label")
-        .and_then(Value::as_array)
-        .ok_or(format!("Line {line}: no \"label\" list."))?;
+    let labels = doccano_list(value).ok_or(format!("Line {line}: no \"label\" list."))?;
     let index = TextIndex::new(text);
     labels
         .iter()
         .enumerate()
         .map(|(i, item)| {
-            let bad = || {
+            let found = doccano_span(item).ok_or_else(|| {
                 format!(
                     "Line {line}, label {}: expected [start, end, \"LABEL\"].",
                     i + 1
                 )
-            };
-            let start = item.get(0).and_then(Value::as_u64).ok_or_else(bad)?;
-            let end = item.get(1).and_then(Value::as_u64).ok_or_else(bad)?;
-            let name = item.get(2).and_then(Value::as_str).ok_or_else(bad)?;
+            })?;
+            let name = &found.label;
             let label = Label::parse(name).ok_or(format!(
                 "Line {line}, label {}: unknown label “{name}”.",
                 i + 1
             ))?;
-            let (span, exact) = from_utf16(text, &index, start, end).ok_or(format!(
+            let (span, exact) = from_utf16(text, &index, found.start, found.end).ok_or(format!(
                 "Line {line}, label {}: offsets outside the text.",
                 i + 1
             ))?;
@@ -271,55 +392,33 @@ fn read_label_studio(value: &Value) -> Result<Vec<Candidate>, String> {
             .and_then(Value::as_str)
             .ok_or(format!("Task {}: no data.text.", t + 1))?;
         let index = TextIndex::new(text);
-        for annotation in task
-            .get("annotations")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-        {
-            for (r, result) in annotation
-                .get("result")
-                .and_then(Value::as_array)
-                .into_iter()
-                .flatten()
-                .enumerate()
-            {
-                let where_ = || format!("Task {}, result {}", t + 1, r + 1);
-                let v = result
-                    .get("value")
-                    .ok_or(format!("{}: no value.", where_()))?;
-                let (Some(start), Some(end)) = (
-                    v.get("start").and_then(Value::as_u64),
-                    v.get("end").and_then(Value::as_u64),
-                ) else {
-                    return Err(format!("{}: no start/end.", where_()));
-                };
-                let name = v
-                    .pointer("/labels/0")
-                    .and_then(Value::as_str)
-                    .ok_or(format!("{}: no label.", where_()))?;
-                let label =
-                    Label::parse(name).ok_or(format!("{}: unknown label “{name}”.", where_()))?;
-                let (span, exact) = from_utf16(text, &index, start, end)
-                    .ok_or(format!("{}: offsets outside the text.", where_()))?;
-                if let Some(claimed) = v.get("text").and_then(Value::as_str) {
-                    if claimed != exact {
-                        return Err(format!(
-                            "{}: its offsets cover “{}”, not its text “{}”.",
-                            where_(),
-                            shorten(&exact),
-                            shorten(claimed)
-                        ));
-                    }
+        for (r, (result, _)) in label_studio_results(task, false).enumerate() {
+            let where_ = || format!("Task {}, result {}", t + 1, r + 1);
+            let found = label_studio_span(result).map_err(|e| format!("{}: {e}.", where_()))?;
+            let name = &found.label;
+            let label =
+                Label::parse(name).ok_or(format!("{}: unknown label “{name}”.", where_()))?;
+            let (span, exact) = from_utf16(text, &index, found.start, found.end)
+                .ok_or(format!("{}: offsets outside the text.", where_()))?;
+            if let Some(claimed) = &found.text {
+                if *claimed != exact {
+                    return Err(format!(
+                        "{}: its offsets cover “{}”, not its text “{}”.",
+                        where_(),
+                        shorten(&exact),
+                        shorten(claimed)
+                    ));
                 }
-                out.push(with_context(text, &index, span, exact, label));
             }
+            out.push(with_context(text, &index, span, exact, label));
         }
     }
     Ok(out)
 }
 
-fn with_context(
+/// A candidate for `span` of `text` (its quote `exact`), with up to 32 code points of context
+/// on each side.
+pub(crate) fn with_context(
     text: &str,
     index: &TextIndex,
     span: Span,

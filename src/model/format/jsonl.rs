@@ -1,22 +1,28 @@
 //! The JSONL corpus: every document of the library, one native export per line.
 
-use crate::model::format::native::{check_offsets, export, import, ExportError};
+use crate::model::format::native::{checked_export, import, ExportError, NativeExport};
 use crate::model::{AnnotationSet, Article};
 
 /// One line per document, each a complete native export (compact JSON), ending in a newline.
+///
+/// The corpus export ([`crate::model::corpus::export`]) writes the same lines, one document at
+/// a time, with [`checked_export`] and [`native_line`].
 pub fn corpus_jsonl(
     documents: &[(Article, AnnotationSet)],
     exported_at: &str,
 ) -> Result<String, ExportError> {
     let mut out = String::new();
     for (article, annotations) in documents {
-        let line = export(article, annotations, exported_at)?;
-        check_offsets(&line)?;
-        // Plain structs of strings and numbers always serialise.
-        out.push_str(&serde_json::to_string(&line).unwrap_or_default());
-        out.push('\n');
+        let export = checked_export(article, annotations, exported_at)?;
+        out.push_str(&native_line(&export));
     }
     Ok(out)
+}
+
+/// One line of a JSONL corpus: a (checked) native export as compact JSON, ending in a newline.
+pub fn native_line(export: &NativeExport) -> String {
+    // Plain structs of strings and numbers always serialise.
+    serde_json::to_string(export).unwrap_or_default() + "\n"
 }
 
 /// Reads a JSONL corpus back: every line a native export, checked like a single import. A bad

@@ -122,7 +122,8 @@ pub struct ExportedAnnotation {
     pub origin: Origin,
 }
 
-/// An export that breaks the offset invariant.
+/// Why an export was refused: it would break the offset invariant, or (for the corpus ZIP
+/// files) it is too large for a ZIP file without zip64.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum ExportError {
     /// An annotation's offsets reach past the end of the text.
@@ -145,6 +146,9 @@ pub enum ExportError {
         /// Its end.
         end: usize,
     },
+    /// A ZIP file would pass 4 GB or 65,535 entries, which needs zip64 (not written).
+    #[error("the export is too large for a ZIP file: {0}")]
+    TooLarge(String),
 }
 
 /// Builds the export of `article` and its annotations, stamped with `exported_at`.
@@ -211,38 +215,57 @@ pub fn export(
     })
 }
 
+/// The export, checked against the offset invariant ([`check_offsets`]).
+pub fn checked_export(
+    article: &Article,
+    annotations: &AnnotationSet,
+    exported_at: &str,
+) -> Result<NativeExport, ExportError> {
+    let export = export(article, annotations, exported_at)?;
+    check_offsets(&export)?;
+    Ok(export)
+}
+
 /// The export as pretty-printed JSON, checked against the offset invariant first.
 pub fn export_json(
     article: &Article,
     annotations: &AnnotationSet,
     exported_at: &str,
 ) -> Result<String, ExportError> {
-    let export = export(article, annotations, exported_at)?;
-    check_offsets(&export)?;
     // Serialising plain structs of strings and numbers into a String cannot fail.
-    Ok(serde_json::to_string_pretty(&export).unwrap_or_default())
+    checked_export(article, annotations, exported_at)
+        .map(|export| serde_json::to_string_pretty(&export).unwrap_or_default())
 }
 
 /// Checks that every annotation's `text` is the text's code points `start..end`.
 pub fn check_offsets(export: &NativeExport) -> Result<(), ExportError> {
     let chars: Vec<char> = export.document.text.chars().collect();
     for a in &export.annotations {
-        let covered = chars
-            .get(a.start..a.end)
-            .ok_or_else(|| ExportError::OutOfBounds {
-                id: a.id.clone(),
-                start: a.start,
-                end: a.end,
-            })?;
-        if !covered.iter().copied().eq(a.text.chars()) {
-            return Err(ExportError::TextMismatch {
-                id: a.id.clone(),
-                start: a.start,
-                end: a.end,
-            });
-        }
+        check_span(&chars, &a.id, a.start, a.end, a.text.chars())?;
     }
     Ok(())
+}
+
+/// Checks that `units[start..end]` — the text's code points, or its UTF-16 code units for the
+/// formats that count those — is exactly `expected`, naming annotation `id` when it is not.
+pub fn check_span<T: PartialEq + Copy>(
+    units: &[T],
+    id: &str,
+    start: usize,
+    end: usize,
+    expected: impl IntoIterator<Item = T>,
+) -> Result<(), ExportError> {
+    let at = || (id.to_string(), start, end);
+    let covered = units.get(start..end).ok_or_else(|| {
+        let (id, start, end) = at();
+        ExportError::OutOfBounds { id, start, end }
+    })?;
+    if covered.iter().copied().eq(expected) {
+        Ok(())
+    } else {
+        let (id, start, end) = at();
+        Err(ExportError::TextMismatch { id, start, end })
+    }
 }
 
 /// Most annotations one import may hold.

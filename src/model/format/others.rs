@@ -32,9 +32,30 @@ fn source_iri(article: &Article) -> String {
 
 /// A W3C Web Annotation `AnnotationCollection` holding one `AnnotationPage` of every annotation.
 pub fn w3c(article: &Article, annotations: &AnnotationSet, generated: &str) -> Value {
+    let id = doc_id(article);
+    let items = w3c_items(article, annotations);
+    json!({
+        "@context": W3C_CONTEXT,
+        "id": format!("urn:claimtag:{id}:annotations"),
+        "type": "AnnotationCollection",
+        "label": article.meta.title,
+        "generated": generated,
+        "total": items.len(),
+        "first": {
+            "id": format!("urn:claimtag:{id}:annotations:page1"),
+            "type": "AnnotationPage",
+            "startIndex": 0,
+            "items": items
+        }
+    })
+}
+
+/// The W3C `Annotation`s of a document (without `@context`: they sit in a collection's page),
+/// each with the id `urn:claimtag:<document id>:<annotation id>`.
+pub fn w3c_items(article: &Article, annotations: &AnnotationSet) -> Vec<Value> {
     let source = source_iri(article);
     let id = doc_id(article);
-    let items: Vec<Value> = annotations
+    annotations
         .iter()
         .map(|a| {
             let (prefix, suffix) = prefix_suffix(article, a.span);
@@ -66,21 +87,7 @@ pub fn w3c(article: &Article, annotations: &AnnotationSet, generated: &str) -> V
             }
             annotation
         })
-        .collect();
-    json!({
-        "@context": W3C_CONTEXT,
-        "id": format!("urn:claimtag:{id}:annotations"),
-        "type": "AnnotationCollection",
-        "label": article.meta.title,
-        "generated": generated,
-        "total": items.len(),
-        "first": {
-            "id": format!("urn:claimtag:{id}:annotations:page1"),
-            "type": "AnnotationPage",
-            "startIndex": 0,
-            "items": items
-        }
-    })
+        .collect()
 }
 
 fn utf16(article: &Article, a: &Annotation) -> (usize, usize) {
@@ -102,6 +109,12 @@ pub fn doccano(article: &Article, annotations: &AnnotationSet) -> String {
 
 /// A Label Studio tasks file (a JSON array with one task) with spans in UTF-16 units.
 pub fn label_studio(article: &Article, annotations: &AnnotationSet) -> Value {
+    json!([label_studio_task(article, annotations)])
+}
+
+/// One Label Studio task: `data` (text, title, `claimtag_id`) and one annotation whose
+/// `result` holds every span, in UTF-16 units.
+pub fn label_studio_task(article: &Article, annotations: &AnnotationSet) -> Value {
     let result: Vec<Value> = annotations
         .iter()
         .map(|a| {
@@ -115,10 +128,10 @@ pub fn label_studio(article: &Article, annotations: &AnnotationSet) -> Value {
             })
         })
         .collect();
-    json!([{
+    json!({
         "data": {"text": article.text(), "title": article.meta.title, "claimtag_id": doc_id(article)},
         "annotations": [{"result": result}]
-    }])
+    })
 }
 
 /// One spaCy / Prodigy JSONL line: `{"text", "spans": [{"start", "end", "label"}], "meta"}` in
@@ -183,6 +196,24 @@ pub fn brat(article: &Article, annotations: &AnnotationSet) -> (String, String) 
     (article.text().to_string(), ann)
 }
 
+/// brat's `annotation.conf` for claimtag's files: the three labels as entities. Speaker, cue
+/// and note are `AnnotatorNotes` (`#` lines), which need no declaration; overlapping and nested
+/// entities are allowed.
+pub const BRAT_CONF: &str = "\
+# claimtag: FACT / ALLEGATION / QUOTE spans. Speaker, cue and note are AnnotatorNotes (#) lines.
+[entities]
+FACT
+ALLEGATION
+QUOTE
+
+[relations]
+<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>
+
+[events]
+
+[attributes]
+";
+
 /// The pieces of `span` between line breaks, without empty ones.
 fn line_fragments(article: &Article, span: Span) -> Vec<Span> {
     let text = article.slice(span).unwrap_or_default();
@@ -202,11 +233,20 @@ fn line_fragments(article: &Article, span: Span) -> Vec<Span> {
     fragments
 }
 
+/// The header row of [`csv`], with its line ending.
+pub const CSV_HEADER: &str = "document_id,title,label,start,end,text,speaker,cue,note,sentence\r\n";
+
 /// CSV, one row per annotation: document id, title, label, start, end, text, speaker, cue,
 /// note, and the text of the sentences the annotation touches.
 pub fn csv(article: &Article, annotations: &AnnotationSet, sentences: &[Span]) -> String {
-    let mut out =
-        String::from("document_id,title,label,start,end,text,speaker,cue,note,sentence\r\n");
+    let mut out = String::from(CSV_HEADER);
+    out.push_str(&csv_rows(article, annotations, sentences));
+    out
+}
+
+/// The rows of [`csv`] without the header, each ending in `\r\n`.
+pub fn csv_rows(article: &Article, annotations: &AnnotationSet, sentences: &[Span]) -> String {
+    let mut out = String::new();
     let id = doc_id(article);
     for a in annotations.iter() {
         let sentence: Vec<&str> = sentences

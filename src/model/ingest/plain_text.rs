@@ -141,8 +141,10 @@ impl Head {
     }
 }
 
-/// Splits into lines trimmed at both ends, and names the steps that changed anything.
-fn normalise(input: &str) -> (Vec<String>, Vec<String>) {
+/// The input without a BOM and with every line ending `\n`, and the steps that changed
+/// anything (`bom-removed`, `line-endings:lf`). The first of the text rules, shared by every
+/// way text becomes an article.
+pub(crate) fn unify_line_endings(input: &str) -> (String, Vec<String>) {
     let mut steps = Vec::new();
     let input = match input.strip_prefix('\u{feff}') {
         Some(rest) => {
@@ -154,7 +156,12 @@ fn normalise(input: &str) -> (Vec<String>, Vec<String>) {
     if input.contains('\r') {
         steps.push("line-endings:lf".to_string());
     }
-    let unified = input.replace("\r\n", "\n").replace('\r', "\n");
+    (input.replace("\r\n", "\n").replace('\r', "\n"), steps)
+}
+
+/// Splits into lines trimmed at both ends, and names the steps that changed anything.
+fn normalise(input: &str) -> (Vec<String>, Vec<String>) {
+    let (unified, mut steps) = unify_line_endings(input);
     let mut trimmed = false;
     let lines = unified
         .split('\n')

@@ -147,6 +147,7 @@ pub fn extract_metadata(document: &HtmlElement) -> Metadata {
             .and_then(|h| h.attr("dir"))
             .map(str::to_lowercase)
             .filter(|d| d == "rtl" || d == "ltr"),
+        extra: Default::default(),
     }
 }
 
