@@ -37,6 +37,8 @@ bench: build
 	cargo run --release --locked --example suggest_bench
 	bash scripts/bundle-size.sh dist
 	node e2e/bench/run.mjs
+	cargo run --release --locked --example corpus_bench
+	node e2e/bench/corpus.mjs
 
 ## Fuzzing (not part of `make test`, which gives each target one second): every parser that
 ## takes outside input, FUZZ_SECONDS per target (default 60).

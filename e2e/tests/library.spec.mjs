@@ -67,7 +67,7 @@ test('the library lists, opens, renames, trashes and restores documents; Export 
 
   // Export all: one line per document, the annotator in each annotation.
   const [download] = await Promise.all([page.waitForEvent('download'), library.getByRole('button', { name: 'Export all' }).click()]);
-  expect(download.suggestedFilename()).toBe('claimtag-library.jsonl');
+  expect(download.suggestedFilename()).toBe('claimtag-library.claimtag.jsonl');
   const path = testInfo.outputPath('library.jsonl');
   await download.saveAs(path);
   const lines = fs.readFileSync(path, 'utf8').trim().split('\n').map((l) => JSON.parse(l));

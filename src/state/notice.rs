@@ -1,5 +1,7 @@
 //! [`Notice`]: a message for the user, shown in the notice bar.
 
+use crate::model::corpus::listing::thousands;
+
 /// A message shown to the user in the notice bar.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Notice {
@@ -36,11 +38,12 @@ impl Notice {
     }
 }
 
-/// `"1 annotation"`, `"3 annotations"`: a count with its noun, plural when needed.
+/// `"1 annotation"`, `"3 annotations"`, `"20,000 records"`: a count with its noun, plural when
+/// needed.
 pub fn count_of(n: usize, noun: &str) -> String {
     if n == 1 {
         format!("1 {noun}")
     } else {
-        format!("{n} {noun}s")
+        format!("{} {noun}s", thousands(n))
     }
 }
