@@ -15,7 +15,8 @@
 // BENCH_ROWS (import,library,export), BENCH_CORPUS_DOCS / BENCH_CORPUS_WORDS (1000 / 800),
 // BENCH_LIBRARY_DOCS / BENCH_LIBRARY_WORDS (10000 / 100), BENCH_EXPORT_DOCS /
 // BENCH_EXPORT_WORDS / BENCH_EXPORT_ANNOTATIONS (1000 / 5000 / 50), BENCH_TIMEOUT_MIN (the
-// limit of any one import or export, 20 minutes), CHROMIUM.
+// limit of any one import or export, 20 minutes), CHROMIUM. About 1½ minutes at full sizes
+// on the 2-core machine.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -209,6 +210,7 @@ async function freshPage(browser, errors) {
  * summary. Throws (with what the dialog shows) when the intake fails or does not end in time.
  */
 async function intake(page, corpus, records) {
+  const wasmBefore = await page.evaluate(() => (window.__wasm ? window.__wasm.memory.buffer.byteLength / 1e6 : null));
   await page.getByRole('button', { name: 'Load article' }).click();
   await page.getByRole('dialog', { name: 'Load article' }).waitFor();
   await page.locator('input[aria-label="Article file"]').setInputFiles(corpus.file);
@@ -234,6 +236,7 @@ async function intake(page, corpus, records) {
       summary: s.querySelector('.ct-job__title, .ct-notice')?.textContent ?? s.textContent,
       remarks: [...s.querySelectorAll('.ct-load__hint')].map((p) => p.textContent),
       clickAt: window.__clickAt,
+      wasm: window.__wasm ? window.__wasm.memory.buffer.byteLength / 1e6 : null,
       longtasks: window.__longtasks,
     };
   });
@@ -248,6 +251,7 @@ async function intake(page, corpus, records) {
     longest_task_ms: tasks ? Math.max(0, ...tasks.map((t) => t.duration)) : null,
     tasks_over_100ms: tasks ? tasks.filter((t) => t.duration > 100).length : null,
     long_tasks: tasks ? tasks.length : null,
+    wasm_before_mb: wasmBefore, wasm_after_mb: result.wasm,
     summary: result.summary, remarks: result.remarks,
     added: m ? n(m[1]) : null, already: m ? n(m[2]) : null, refused: m ? n(m[3]) : null,
   };
@@ -470,10 +474,15 @@ fs.writeFileSync(path.join(OUT, 'corpus.json'), JSON.stringify(results, null, 2)
 
 // The table: one row per measure.
 const lines = [];
+const longest = (r) => {
+  if (r.longest_task_ms == null) return 'long tasks not observed (no PerformanceObserver)';
+  if (r.longest_task_ms === 0) return 'no task over 50 ms';
+  return `longest task ${r.longest_task_ms.toFixed(0)} ms, ${r.tasks_over_100ms} over 100 ms`;
+};
 const importLine = (what, r) => {
   if (!r) return;
   if (r.failed) { lines.push(`| ${what} | failed: ${r.failed} | | |`); return; }
-  lines.push(`| ${what} | ${(r.ms / 1000).toFixed(2)} s | ${thousands(Math.round(r.records_per_s))} records/s; longest task ${r.longest_task_ms?.toFixed(0)} ms, ${r.tasks_over_100ms} tasks > 100 ms; ${r.file_mb.toFixed(1)} MB file | ${r.summary}${r.remarks.length ? ` ${r.remarks.join(' ')}` : ''} |`);
+  lines.push(`| ${what} | ${(r.ms / 1000).toFixed(2)} s | ${thousands(Math.round(r.records_per_s))} records/s; ${longest(r)}; ${r.file_mb.toFixed(1)} MB file; wasm memory ${r.wasm_before_mb?.toFixed(0)} → ${r.wasm_after_mb?.toFixed(0)} MB (before the file is read → after) | ${r.summary}${r.remarks.length ? ` ${r.remarks.join(' ')}` : ''} |`);
 };
 const w = (s) => thousands(s.words);
 if (results.import) importLine(`import ${thousands(SIZES.import.docs)} × ${w(SIZES.import)} words (JSONL, ${SIZES.import.labels} labels each)`, results.import);
@@ -494,7 +503,7 @@ if (results.export) {
     importLine(`import ${thousands(e.docs)} × ${w(e)} words (JSONL, ${e.labels} labels each)`, e.seed);
     for (const f of e.formats) {
       if (f.failed) { lines.push(`| export ${f.format} | failed: ${f.failed} | | |`); continue; }
-      lines.push(`| export ${f.format} (${e.scope}) | ${(f.ms / 1000).toFixed(2)} s | peak JS heap ${f.heap_peak_mb.toFixed(0)} MB (${f.heap_before_mb.toFixed(0)} before; wasm memory ${f.wasm_before_mb?.toFixed(0)} → ${f.wasm_after_mb?.toFixed(0)} MB); longest task ${f.longest_task_ms?.toFixed(0)} ms, ${f.tasks_over_100ms} > 100 ms; ${(f.bytes / 1e6).toFixed(1)} MB ${f.file} | ${f.status} |`);
+      lines.push(`| export ${f.format} (${e.scope}) | ${(f.ms / 1000).toFixed(2)} s | peak JS heap ${f.heap_peak_mb.toFixed(0)} MB (${f.heap_before_mb.toFixed(0)} before; wasm memory ${f.wasm_before_mb?.toFixed(0)} → ${f.wasm_after_mb?.toFixed(0)} MB); ${longest(f)}; ${(f.bytes / 1e6).toFixed(1)} MB ${f.file} | ${f.status} |`);
     }
   }
 }

@@ -53,8 +53,24 @@ for (const colorScheme of ['light', 'dark']) {
     await expect(page.getByRole('list', { name: 'Documents' })).toBeVisible();
     found.library = await seriousViolations(page);
     await page.screenshot({ path: testInfo.outputPath(`library-${colorScheme}.png`) });
+    await page.keyboard.press('Escape');
 
-    expect(found).toEqual({ main: [], editor: [], shortcuts: [], load: [], library: [] });
+    // Add to library: the mapping step of a corpus file, then the result list.
+    await page.getByRole('button', { name: 'Load article' }).click();
+    await page.locator('input[aria-label="Article file"]').setInputFiles({
+      name: 'desk.csv', mimeType: 'text/csv',
+      buffer: Buffer.from('id,title,body\n1,One,"First body, with a comma."\n2,Two,Second body.\n3,Three,\n'),
+    });
+    const intake = page.getByRole('dialog', { name: 'Add to library' });
+    await expect(intake.getByRole('table', { name: 'First records' })).toBeVisible();
+    found.intake = await seriousViolations(page);
+    await page.screenshot({ path: testInfo.outputPath(`intake-${colorScheme}.png`) });
+    await intake.getByRole('button', { name: 'Add 3 records to the library' }).click();
+    await expect(intake.getByRole('status')).toContainText('Added 2 documents');
+    found.intakeResult = await seriousViolations(page);
+    await page.screenshot({ path: testInfo.outputPath(`intake-result-${colorScheme}.png`) });
+
+    expect(found).toEqual({ main: [], editor: [], shortcuts: [], load: [], library: [], intake: [], intakeResult: [] });
     expect(app.errors).toEqual([]);
   });
 }

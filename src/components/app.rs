@@ -62,6 +62,10 @@ pub fn App() -> Html {
             state.dispatch(ViewAction::Notify(notice).into());
         })
     };
+    let on_walk = {
+        let state = state.clone();
+        Callback::from(move |(direction, done): (Walk, bool)| walk_queue(&state, direction, done))
+    };
     let on_select = dispatch.reform(|id| ViewAction::Select(id).into());
     let on_sentence_at = dispatch.reform(|cp| ViewAction::CursorAt(cp).into());
     let on_dismiss = dispatch.reform(|()| ViewAction::DismissNotice.into());
@@ -128,6 +132,7 @@ pub fn App() -> Html {
                 save={state.storage.save.clone()}
                 on_tag={on_tag.clone()}
                 on_export={on_export.clone()}
+                on_walk={on_walk}
                 dispatch={dispatch.clone()}
             />
             <NoticeBar notice={state.view.notice.clone()} on_dismiss={on_dismiss} />
@@ -339,18 +344,19 @@ fn on_key(event: &KeyboardEvent, state: &UseReducerHandle<AppState>, article_ref
         Command::AcceptSuggestion => DocumentAction::AcceptSuggestion.into(),
         Command::RejectSuggestion => DocumentAction::RejectSuggestion.into(),
         Command::StepSuggestion(delta) => ViewAction::StepSuggestion(delta).into(),
-        Command::NextToDo => return walk_queue(state, Walk::NextToDo),
-        Command::PreviousInQueue => return walk_queue(state, Walk::Previous),
-        Command::DoneAndNext => {
-            state.dispatch(stamped(StorageAction::SetStatus(DocStatus::Done).into()));
-            return walk_queue(state, Walk::NextToDo);
-        }
+        Command::NextToDo => return walk_queue(state, Walk::NextToDo, false),
+        Command::PreviousInQueue => return walk_queue(state, Walk::Previous, false),
+        Command::DoneAndNext => return walk_queue(state, Walk::NextToDo, true),
     };
     state.dispatch(stamped(action));
 }
 
-/// Opens the next or previous document of the queue (the corpus view's filter and order).
-fn walk_queue(state: &UseReducerHandle<AppState>, direction: Walk) {
+/// Opens the next or previous document of the queue (the corpus view's filter and order),
+/// marking the open one done first when `done`.
+fn walk_queue(state: &UseReducerHandle<AppState>, direction: Walk, done: bool) {
+    if done {
+        state.dispatch(stamped(StorageAction::SetStatus(DocStatus::Done).into()));
+    }
     let dispatcher = state.dispatcher();
     let dispatch = Callback::from(move |action| dispatcher.dispatch(stamped(action)));
     wasm_bindgen_futures::spawn_local(walk(

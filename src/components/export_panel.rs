@@ -13,7 +13,7 @@ use crate::model::corpus::export::{CorpusFormat, Splits};
 use crate::model::corpus::listing::thousands;
 use crate::services::export::{run, ExportRequest};
 use crate::services::jobs;
-use crate::state::{Action, CorpusAction, Job, JobKind, Notice, ViewAction};
+use crate::state::{count_of, Action, CorpusAction, Job, JobKind, Notice, ViewAction};
 
 /// Props of [`ExportPanel`].
 #[derive(Properties, PartialEq)]
@@ -170,7 +170,7 @@ pub fn ExportPanel(props: &ExportPanelProps) -> Html {
                     </select>
                 </label>
                 <select aria-label="Documents to export" onchange={on_scope}>
-                    <option value="all" selected={!*only_shown}>{ format!("All {} documents", thousands(all)) }</option>
+                    <option value="all" selected={!*only_shown}>{ format!("All {}", count_of(all, "document")) }</option>
                     if props.narrowed {
                         <option value="shown" selected={*only_shown}>{ format!("The {} shown", thousands(shown)) }</option>
                     }

@@ -1,4 +1,5 @@
-//! The top bar: label buttons, undo/redo, word snapping, help panels, theme and export.
+//! The top bar: the library and the queue (previous, next to do), label buttons, undo/redo,
+//! word snapping, help panels, theme and export.
 
 use yew::prelude::*;
 
@@ -6,6 +7,7 @@ use crate::components::label_toolbar::LabelToolbar;
 use crate::components::save_banner::SaveIndicator;
 use crate::model::format::ExportFormat;
 use crate::model::Label;
+use crate::services::queue::Walk;
 use crate::services::theme::{self, Theme};
 use crate::state::{Action, Dialog, DocumentAction, SaveStatus, ViewAction};
 
@@ -24,6 +26,8 @@ pub struct TopBarProps {
     pub on_tag: Callback<Label>,
     /// "Export JSON" or an entry of the export menu was pressed.
     pub on_export: Callback<ExportFormat>,
+    /// A queue button was pressed: where to go, and whether to mark this document done first.
+    pub on_walk: Callback<(Walk, bool)>,
     /// Where other actions go.
     pub dispatch: Callback<Action>,
 }
@@ -61,6 +65,14 @@ pub fn TopBar(props: &TopBarProps) -> Html {
                 <span class="ct-topbar__brand">{ "claimtag" }</span>
                 <button class="ct-button" onclick={send(ViewAction::ShowDialog(Some(Dialog::Library)).into())}>{ "Library" }</button>
                 <button class="ct-button" onclick={send(ViewAction::ShowDialog(Some(Dialog::Load)).into())}>{ "Load article" }</button>
+                <div class="ct-topbar__group" role="group" aria-label="Queue">
+                    <button class="ct-button" onclick={props.on_walk.reform(|_: MouseEvent| (Walk::Previous, false))}
+                        aria-keyshortcuts="Alt+ArrowLeft" title="The document before this one in the queue (Alt+←)">{ "Previous" }</button>
+                    <button class="ct-button" onclick={props.on_walk.reform(|_: MouseEvent| (Walk::NextToDo, false))}
+                        aria-keyshortcuts="Alt+ArrowRight" title="The next document of the queue that is not done — the library's filter and order (Alt+→)">{ "Next to do" }</button>
+                    <button class="ct-button" onclick={props.on_walk.reform(|_: MouseEvent| (Walk::NextToDo, true))}
+                        aria-keyshortcuts="Alt+Shift+ArrowRight" title="Mark this document done and open the next to do (Alt+Shift+→)">{ "Done, next" }</button>
+                </div>
                 <SaveIndicator status={props.save.clone()} />
                 <span class="ct-topbar__spacer"></span>
                 <div class="ct-topbar__group" role="group" aria-label="History">

@@ -210,10 +210,11 @@ impl IntakeJob {
                             self.done += 1;
                             match read {
                                 Ok(record) => self.offer_record(&item.name, record, tab, &now),
-                                Err(refused) => self.report.refused.push((
-                                    format!("{} line {}", item.name, refused.line),
-                                    refused.reason,
-                                )),
+                                // The reason names the line ("Line 7: not JSON …").
+                                Err(refused) => self
+                                    .report
+                                    .refused
+                                    .push((item.name.clone(), refused.reason)),
                             }
                         }
                         if now_ms() - step_start > STEP_MS {
