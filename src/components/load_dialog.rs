@@ -100,14 +100,7 @@ pub fn LoadDialog(props: &LoadDialogProps) -> Html {
             finish.emit(result);
         })
     };
-    let on_open_file = {
-        let file_ref = file_ref.clone();
-        Callback::from(move |_: MouseEvent| {
-            if let Some(input) = file_ref.cast::<HtmlInputElement>() {
-                input.click();
-            }
-        })
-    };
+    let on_open_file = open_picker(&file_ref);
     let on_file = {
         let (finish, busy, on_files) = (finish.clone(), busy.clone(), props.on_files.clone());
         Callback::from(move |e: Event| {
@@ -120,14 +113,7 @@ pub fn LoadDialog(props: &LoadDialogProps) -> Html {
         })
     };
     let folder_ref = use_node_ref();
-    let on_open_folder = {
-        let folder_ref = folder_ref.clone();
-        Callback::from(move |_: MouseEvent| {
-            if let Some(input) = folder_ref.cast::<HtmlInputElement>() {
-                input.click();
-            }
-        })
-    };
+    let on_open_folder = open_picker(&folder_ref);
     {
         // `webkitdirectory` has no Yew attribute: set it on the element once it exists.
         let folder_ref = folder_ref.clone();
@@ -138,14 +124,7 @@ pub fn LoadDialog(props: &LoadDialogProps) -> Html {
         });
     }
     let import_ref = use_node_ref();
-    let on_import_file = {
-        let import_ref = import_ref.clone();
-        Callback::from(move |_: MouseEvent| {
-            if let Some(input) = import_ref.cast::<HtmlInputElement>() {
-                input.click();
-            }
-        })
-    };
+    let on_import_file = open_picker(&import_ref);
     let on_import = {
         let on_import = props.on_import.clone();
         let error = error.clone();
@@ -240,6 +219,16 @@ fn bind_value(state: &UseStateHandle<String>) -> Callback<InputEvent> {
             });
         if let Some(value) = value {
             state.set(value);
+        }
+    })
+}
+
+/// A button's click that opens the (hidden) file input behind `input`.
+fn open_picker(input: &NodeRef) -> Callback<MouseEvent> {
+    let input = input.clone();
+    Callback::from(move |_: MouseEvent| {
+        if let Some(input) = input.cast::<HtmlInputElement>() {
+            input.click();
         }
     })
 }

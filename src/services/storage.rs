@@ -2,7 +2,7 @@
 //! under its key. Every failure comes back as a [`StorageError`] with the browser's reason; the
 //! app keeps working in memory when storage does not.
 
-use idb::{Database, DatabaseEvent, Factory, ObjectStoreParams, TransactionMode};
+use idb::{Database, DatabaseEvent, Factory, ObjectStore, ObjectStoreParams, TransactionMode};
 use thiserror::Error;
 use wasm_bindgen::JsValue;
 
@@ -67,36 +67,43 @@ impl Storage {
 
     /// Writes many documents and their summaries in one transaction: all of them, or none.
     pub async fn put_documents(&self, documents: &[StoredDocument]) -> Result<(), StorageError> {
-        let transaction = self
-            .db
-            .transaction(&[DOCUMENTS, SUMMARIES], TransactionMode::ReadWrite)?;
-        let (docs, summaries) = (
-            transaction.object_store(DOCUMENTS)?,
-            transaction.object_store(SUMMARIES)?,
-        );
-        for document in documents {
-            let key = JsValue::from_str(&document.info.id);
-            let summary = serde_json::to_string(&document.summary()).unwrap_or_default();
-            docs.put(&JsValue::from_str(&document.to_json()), Some(&key))?;
-            summaries.put(&JsValue::from_str(&summary), Some(&key))?;
-        }
-        transaction.commit()?.await?;
-        Ok(())
+        self.in_both(|docs, summaries| {
+            for document in documents {
+                let key = JsValue::from_str(&document.info.id);
+                let summary = serde_json::to_string(&document.summary()).unwrap_or_default();
+                docs.put(&JsValue::from_str(&document.to_json()), Some(&key))?;
+                summaries.put(&JsValue::from_str(&summary), Some(&key))?;
+            }
+            Ok(())
+        })
+        .await
     }
 
     /// Removes many documents for good, in one transaction.
     pub async fn delete_documents(&self, ids: &[String]) -> Result<(), StorageError> {
+        self.in_both(|docs, summaries| {
+            for id in ids {
+                docs.delete(JsValue::from_str(id))?;
+                summaries.delete(JsValue::from_str(id))?;
+            }
+            Ok(())
+        })
+        .await
+    }
+
+    /// Runs `change` on the documents and summaries stores in one read-write transaction and
+    /// waits until it is committed.
+    async fn in_both(
+        &self,
+        change: impl FnOnce(&ObjectStore, &ObjectStore) -> Result<(), idb::Error>,
+    ) -> Result<(), StorageError> {
         let transaction = self
             .db
             .transaction(&[DOCUMENTS, SUMMARIES], TransactionMode::ReadWrite)?;
-        let (docs, summaries) = (
-            transaction.object_store(DOCUMENTS)?,
-            transaction.object_store(SUMMARIES)?,
-        );
-        for id in ids {
-            docs.delete(JsValue::from_str(id))?;
-            summaries.delete(JsValue::from_str(id))?;
-        }
+        change(
+            &transaction.object_store(DOCUMENTS)?,
+            &transaction.object_store(SUMMARIES)?,
+        )?;
         transaction.commit()?.await?;
         Ok(())
     }
