@@ -6,7 +6,7 @@
 //! nothing): an empty layer takes part and disagrees with every span the others marked, a
 //! missing one takes no part in that document.
 //!
-//! [`report`] computes everything at once; the parts can be used on their own:
+//! [`report()`] computes everything at once; the parts can be used on their own:
 //!
 //! * [`spans`]: precision / recall / F1 of A against B, exact and optimal overlap matching
 //!   ([`matching`]: Hungarian algorithm, most pairs then largest total IoU, IoU ≥ 0.5);
