@@ -5,6 +5,7 @@ pub mod app;
 pub mod article_details;
 pub mod article_view;
 pub mod bring_in;
+pub mod corpus_filters;
 pub mod corpus_view;
 pub mod dialogs;
 pub mod excerpt;
