@@ -94,19 +94,27 @@ test('three files at once, then a folder, come in as documents of the library', 
   await expect(again.getByRole('list', { name: 'Already in the library' })).toContainText('tram-again.txt');
 });
 
-test('a dropped set of files opens the same intake', async ({ page }) => {
-  const app = await start(page);
-  const data = await page.evaluateHandle(() => {
-    const dt = new DataTransfer();
-    dt.items.add(new File(['Flood warning\n\nRivers rose 2 metres overnight, officials said.'], 'flood.txt', { type: 'text/plain' }));
-    dt.items.add(new File(['Strike ends\n\nThe strike ended after 9 days, the union said.'], 'strike.txt', { type: 'text/plain' }));
-    return dt;
+test('a folder and a file dropped on the page come in with every file inside', async ({ page }, testInfo) => {
+  await start(page);
+  const root = testInfo.outputPath('drop');
+  writeFiles(root, {
+    'desk/flood.txt': article('Flood warning', 'Rivers rose 2 metres overnight, officials said.'),
+    'desk/week 2/strike.txt': article('Strike ends', 'The strike ended after 9 days, the union said.'),
+    'desk/.DS_Store': 'hidden',
+    'loose.md': article('Harbour dredged', 'The harbour was dredged to 12 metres in March.'),
   });
-  await page.dispatchEvent('.ct-app', 'dragover', { dataTransfer: data });
-  await page.dispatchEvent('.ct-app', 'drop', { dataTransfer: data });
+  // A real drop, as the browser gets it from the desktop: Chromium builds the folder's entries.
+  const cdp = await page.context().newCDPSession(page);
+  const data = { items: [], files: [path.join(root, 'desk'), path.join(root, 'loose.md')], dragOperationsMask: 1 };
+  for (const type of ['dragEnter', 'dragOver', 'drop']) {
+    await cdp.send('Input.dispatchDragEvent', { type, x: 400, y: 400, data });
+  }
   const intake = page.getByRole('dialog', { name: 'Add to library' });
-  await intake.getByRole('button', { name: 'Add 2 records to the library' }).click();
-  await expect(intake.getByRole('status')).toContainText('Added 2 documents');
+  const files = intake.getByRole('list', { name: 'Files' });
+  await expect(files.getByRole('listitem')).toHaveCount(3);
+  await expect(files).toContainText('desk/week 2/strike.txt');
+  await intake.getByRole('button', { name: 'Add 3 records to the library' }).click();
+  await expect(intake.getByRole('status')).toContainText('Added 3 documents');
 });
 
 test('JSONL and CSV go through the mapping step; bad records are named and the rest added', async ({ page }, testInfo) => {

@@ -101,10 +101,13 @@ async fn children(dir: &FileSystemDirectoryEntry) -> Vec<FileSystemEntry> {
         if batch.length() == 0 {
             break;
         }
+        // `readEntries` hands out entries only; Chromium has no global `FileSystemEntry` class
+        // to check them against with `instanceof`.
         all.extend(
             batch
                 .iter()
-                .filter_map(|e| e.dyn_into::<FileSystemEntry>().ok()),
+                .filter(JsValue::is_object)
+                .map(JsCast::unchecked_into::<FileSystemEntry>),
         );
     }
     all
