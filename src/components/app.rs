@@ -28,10 +28,11 @@ use crate::model::library::DocStatus;
 use crate::model::{Article, Label, Metadata, ParagraphKind};
 use crate::sample::sample_article;
 use crate::services::queue::{walk, Walk};
-use crate::services::{clock, crash, download, selection, tabs};
+use crate::services::{clock, crash, download, jobs, selection, tabs};
 use crate::state::keymap::{command_for, Command, KeyPress};
 use crate::state::{
-    count_of, Action, AppState, Dialog, DocumentAction, Notice, StorageAction, ViewAction,
+    count_of, Action, AppState, CorpusAction, Dialog, DocumentAction, Job, JobKind, Notice,
+    StorageAction, ViewAction,
 };
 
 /// The whole app, opened on the built-in sample article.
@@ -272,6 +273,13 @@ fn on_key(event: &KeyboardEvent, state: &UseReducerHandle<AppState>, article_ref
         return;
     }
     if state.view.dialog.is_some() && press.key != "Escape" {
+        return;
+    }
+    let importing = state.corpus.intake.as_ref().is_some_and(Job::running);
+    if state.view.dialog == Some(Dialog::Intake) && importing && press.key == "Escape" {
+        // As the dialog's Cancel does: stop and take back, never a silent background import.
+        jobs::cancel(JobKind::Intake);
+        state.dispatch(CorpusAction::CancelJob(JobKind::Intake).into());
         return;
     }
     #[cfg(debug_assertions)]

@@ -19,7 +19,11 @@ pub fn filter_bar(
     all: &Rc<Vec<String>>,
     dispatch: &Callback<Action>,
 ) -> Html {
-    let on_query = on_filter(corpus, dispatch, input_value, |f, v| f.query = v);
+    // A new query starts a new search: an earlier full-text search no longer applies.
+    let on_query = on_filter(corpus, dispatch, input_value, |f, v| {
+        f.query = v;
+        f.text_hits = None;
+    });
     let on_status = on_filter(corpus, dispatch, select_value, |f, v| {
         f.status = DocStatus::ALL.into_iter().find(|s| s.name() == v)
     });

@@ -162,7 +162,7 @@ pub fn CorpusView(props: &CorpusViewProps) -> Html {
         }
     };
     html! {
-        <Modal title="Library" title_id="ct-library-title" wide={true} on_close={close}>
+        <Modal title="Library" title_id="ct-library-title" wide={true} focus_close={true} on_close={close}>
             <div class="ct-editor__row">
                 <label class="ct-field ct-field--inline">
                     <span>{ "Annotator name" }</span>
@@ -249,21 +249,19 @@ fn document_row(
             )
         })
     };
-    let mut meta = format!(
-        "{} · added {} · edited {} · {}",
-        row.source
-            .clone()
-            .unwrap_or_else(|| "no source".to_string()),
-        short_date(&row.info.added_at),
-        short_date(&row.info.edited_at),
-        counts_text(&row.counts)
-    );
+    let mut meta = counts_text(&row.counts);
     if !row.annotators.is_empty() {
         meta.push_str(&format!(" · by {}", row.annotators.join(", ")));
     }
     if row.waiting > 0 {
         meta.push_str(&format!(" · {} suggestions waiting", row.waiting));
     }
+    meta.push_str(&format!(
+        " · added {} · edited {} · {}",
+        short_date(&row.info.added_at),
+        short_date(&row.info.edited_at),
+        row.source.as_deref().unwrap_or("no source")
+    ));
     html! {
         <li class={classes!("ct-library__row", "ct-corpus__row", is_open.then_some("ct-library__row--open"))}
             key={id.clone()} data-title={row.title.clone()} data-id={id.clone()}

@@ -13,7 +13,7 @@ use crate::model::corpus::export::{CorpusFormat, Splits};
 use crate::model::corpus::listing::thousands;
 use crate::services::export::{run, ExportRequest};
 use crate::services::jobs;
-use crate::state::{count_of, Action, CorpusAction, Job, JobKind, Notice, ViewAction};
+use crate::state::{count_of, Action, CorpusAction, Job, JobKind};
 
 /// Props of [`ExportPanel`].
 #[derive(Properties, PartialEq)]
@@ -37,6 +37,7 @@ pub fn ExportPanel(props: &ExportPanelProps) -> Html {
     let only_shown = use_state(|| false);
     let name = use_state(|| "claimtag-corpus".to_string());
     let shares = use_state(|| (80u8, 10u8, 10u8));
+    let problem = use_state(|| None::<String>);
     let dispatch = props.dispatch.clone();
     if let Some(job) = &props.job {
         let on_cancel = {
@@ -54,14 +55,13 @@ pub fn ExportPanel(props: &ExportPanelProps) -> Html {
         };
     }
     let start = {
-        let dispatch = dispatch.clone();
+        let (dispatch, problem) = (dispatch.clone(), problem.clone());
         move |request: ExportRequest| {
             if request.ids.is_empty() {
-                dispatch.emit(
-                    ViewAction::Notify(Notice::error("There are no documents to export.")).into(),
-                );
+                problem.set(Some("There are no documents to export.".to_string()));
                 return;
             }
+            problem.set(None);
             wasm_bindgen_futures::spawn_local(run(request, dispatch.clone()));
         }
     };
@@ -72,10 +72,10 @@ pub fn ExportPanel(props: &ExportPanelProps) -> Html {
             name.clone(),
             shares.clone(),
         );
-        let (all, shown, dispatch, start) = (
+        let (all, shown, problem, start) = (
             props.all.clone(),
             props.shown.clone(),
-            dispatch.clone(),
+            problem.clone(),
             start.clone(),
         );
         Callback::from(move |_: MouseEvent| {
@@ -83,7 +83,7 @@ pub fn ExportPanel(props: &ExportPanelProps) -> Html {
             let splits = match Splits::new(train, validation, test) {
                 Ok(splits) => splits,
                 Err(reason) => {
-                    dispatch.emit(ViewAction::Notify(Notice::error(reason)).into());
+                    problem.set(Some(reason));
                     return;
                 }
             };
@@ -187,6 +187,9 @@ pub fn ExportPanel(props: &ExportPanelProps) -> Html {
                     { share_input("Test", 2) }
                     <span class="ct-load__hint">{ "Each document's split follows from its id, so exporting again never reshuffles." }</span>
                 </div>
+            }
+            if let Some(problem) = &*problem {
+                <p class="ct-notice ct-notice--error" role="alert">{ problem }</p>
             }
             <div class="ct-corpus__export-row">
                 <button class="ct-button ct-button--primary" onclick={on_export}>{ "Export" }</button>

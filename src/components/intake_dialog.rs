@@ -84,7 +84,7 @@ pub fn IntakeDialog(props: &IntakeDialogProps) -> Html {
             };
             html! {
                 <>
-                    <JobProgress job={job.clone()} unit="records" on_cancel={on_cancel} on_dismiss={close.clone()} />
+                    <JobProgress job={job.clone()} unit="records" on_cancel={on_cancel} framed={true} on_dismiss={close.clone()} />
                     if !job.running() {
                         <div class="ct-editor__row">
                             if let Some(on_open_first) = on_open_first {
@@ -98,8 +98,14 @@ pub fn IntakeDialog(props: &IntakeDialogProps) -> Html {
         }
         None => mapping_step(props),
     };
+    let (step, close_label) = match &props.job {
+        None => ("mapping", "Close"),
+        Some(job) if job.running() => ("running", "Cancel"),
+        Some(_) => ("ended", "Close"),
+    };
     html! {
-        <Modal title="Add to library" title_id="ct-intake-title" wide={true} on_close={close}>
+        <Modal title="Add to library" title_id="ct-intake-title" wide={true} on_close={close}
+            focus_close={true} focus_step={step} close_label={close_label}>
             { body }
         </Modal>
     }
@@ -219,22 +225,23 @@ fn mapping_controls(
     }
 }
 
-/// The first records, one column per field, the text column marked.
+/// The first records, one column per field, the text column first and marked.
 fn sample_table(preview: &Preview, mapping: &Mapping) -> Html {
+    let mut fields: Vec<&String> = preview.fields.iter().collect();
+    fields.sort_by_key(|f| **f != mapping.text);
+    let marked = |f: &String| (*f == mapping.text).then_some("ct-intake__text");
     html! {
         <div class="ct-intake__sample">
             <table aria-label="First records">
                 <thead><tr>
-                    { for preview.fields.iter().map(|f| html! {
-                        <th scope="col" class={classes!((*f == mapping.text).then_some("ct-intake__text"))}>{ f }</th>
-                    }) }
+                    { for fields.iter().map(|f| html! { <th scope="col" class={classes!(marked(f))}>{ f }</th> }) }
                 </tr></thead>
                 <tbody>
                     { for preview.sample.iter().map(|record| html! {
                         <tr>
-                            { for preview.fields.iter().map(|f| {
-                                let value = record.iter().find(|(k, _)| k == f).map(|(_, v)| v.clone()).unwrap_or_default();
-                                html! { <td class={classes!((*f == mapping.text).then_some("ct-intake__text"))}>{ value }</td> }
+                            { for fields.iter().map(|f| {
+                                let value = record.iter().find(|(k, _)| k == *f).map(|(_, v)| v.clone()).unwrap_or_default();
+                                html! { <td class={classes!(marked(f))}>{ value }</td> }
                             }) }
                         </tr>
                     }) }

@@ -18,6 +18,10 @@ pub struct JobProgressProps {
     pub on_cancel: Callback<()>,
     /// Closed the outcome.
     pub on_dismiss: Callback<()>,
+    /// Shown in a dialog whose own button cancels (while running) and closes (after): no
+    /// Cancel or Done button of its own then.
+    #[prop_or_default]
+    pub framed: bool,
 }
 
 /// The progress of a job, then its outcome.
@@ -44,9 +48,11 @@ pub fn JobProgress(props: &JobProgressProps) -> Html {
                         { counts }
                         if rate > 0.0 { { format!(" · {} per second", thousands(rate.round() as usize)) } }
                     </p>
-                    <button class="ct-button" onclick={on_cancel} disabled={cancelling}>
-                        { if cancelling { "Cancelling…" } else { "Cancel" } }
-                    </button>
+                    if cancelling {
+                        <p class="ct-job__counts">{ "Cancelling…" }</p>
+                    } else if !props.framed {
+                        <button class="ct-button" onclick={on_cancel}>{ "Cancel" }</button>
+                    }
                 </div>
             }
         }
@@ -54,19 +60,25 @@ pub fn JobProgress(props: &JobProgressProps) -> Html {
             <div class="ct-job ct-job--done" role="status">
                 <p class="ct-job__title">{ &report.summary }</p>
                 { outcome(report) }
-                <button class="ct-button" onclick={on_dismiss}>{ "Done" }</button>
+                if !props.framed {
+                    <button class="ct-button" onclick={on_dismiss.clone()}>{ "Done" }</button>
+                }
             </div>
         },
         Phase::Cancelled(words) => html! {
             <div class="ct-job" role="status">
                 <p class="ct-job__title">{ words }</p>
-                <button class="ct-button" onclick={on_dismiss}>{ "Close" }</button>
+                if !props.framed {
+                    <button class="ct-button" onclick={on_dismiss.clone()}>{ "Close" }</button>
+                }
             </div>
         },
         Phase::Failed(words) => html! {
             <div class="ct-job" role="alert">
                 <p class="ct-notice ct-notice--error">{ words }</p>
-                <button class="ct-button" onclick={on_dismiss}>{ "Close" }</button>
+                if !props.framed {
+                    <button class="ct-button" onclick={on_dismiss}>{ "Close" }</button>
+                }
             </div>
         },
     }

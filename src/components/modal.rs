@@ -27,6 +27,10 @@ pub struct ModalProps {
     /// Move the focus to the close button when the dialog opens.
     #[prop_or_default]
     pub focus_close: bool,
+    /// With `focus_close`: move the focus to the close button again whenever this changes (a
+    /// dialog whose content is replaced, say by a progress bar, keeps the focus inside).
+    #[prop_or_default]
+    pub focus_step: AttrValue,
     /// The dialog's content.
     pub children: Html,
 }
@@ -37,14 +41,17 @@ pub fn Modal(props: &ModalProps) -> Html {
     let close_ref = use_node_ref();
     {
         let close_ref = close_ref.clone();
-        use_effect_with(props.focus_close, move |focus| {
-            if *focus {
-                if let Some(button) = close_ref.cast::<web_sys::HtmlElement>() {
-                    // Focus can fail only if the button is gone; nothing to do then.
-                    let _ = button.focus();
+        use_effect_with(
+            (props.focus_close, props.focus_step.clone()),
+            move |(focus, _)| {
+                if *focus {
+                    if let Some(button) = close_ref.cast::<web_sys::HtmlElement>() {
+                        // Focus can fail only if the button is gone; nothing to do then.
+                        let _ = button.focus();
+                    }
                 }
-            }
-        });
+            },
+        );
     }
     // Remember what had the focus before the dialog took it (read while rendering, before any
     // effect moves it), and give it back when the dialog closes.

@@ -26,6 +26,15 @@ pub struct ExportRequest {
     pub name: String,
 }
 
+/// `43 KB`, `56.2 MB` (decimal units, as file managers show them).
+fn size_text(bytes: usize) -> String {
+    if bytes < 1_000_000 {
+        format!("{} KB", bytes.div_ceil(1000))
+    } else {
+        format!("{:.1} MB", bytes as f64 / 1e6)
+    }
+}
+
 /// Writes the export and offers it as a download, reporting to the corpus slice.
 pub async fn run(request: ExportRequest, dispatch: Callback<Action>) {
     let total = request.ids.len();
@@ -112,10 +121,10 @@ async fn write(
     download_parts(&file, request.format.mime(), &parts).map_err(|e| e.to_string())?;
     Ok(Some(Report {
         summary: format!(
-            "Saved {file}: {} with {}, {:.1} MB.",
+            "Saved {file}: {} with {}, {}.",
             count_of(documents, "document"),
             count_of(annotations, "annotation"),
-            bytes as f64 / 1_048_576.0
+            size_text(bytes)
         ),
         ..Report::default()
     }))

@@ -16,9 +16,19 @@ pub fn picked(list: &FileList) -> Vec<(String, File)> {
     (0..list.length())
         .filter_map(|i| list.get(i))
         .map(|file| (path_of(&file), file))
-        .filter(|(path, _)| !path.rsplit('/').next().unwrap_or_default().starts_with('.'))
+        .filter(|(path, _)| !skipped(path))
         .take(MAX_FILES)
         .collect()
+}
+
+/// Hidden files and folders (`.DS_Store`, `.cache/…`) and the system's own files
+/// (`Thumbs.db`, `desktop.ini`) are not articles.
+fn skipped(path: &str) -> bool {
+    path.split('/').any(|part| {
+        part.starts_with('.')
+            || part.eq_ignore_ascii_case("Thumbs.db")
+            || part.eq_ignore_ascii_case("desktop.ini")
+    })
 }
 
 fn path_of(file: &File) -> String {
@@ -63,7 +73,7 @@ pub async fn files(dropped: Dropped) -> Vec<(String, File)> {
         if out.len() >= MAX_FILES {
             break;
         }
-        if entry.name().starts_with('.') {
+        if skipped(&entry.name()) {
             continue;
         }
         if entry.is_directory() {

@@ -275,7 +275,10 @@ impl IntakeJob {
         }
         self.not_placed += record.not_placed;
         self.merged += record.merged;
-        let place = format!("{file} line {}", record.line);
+        let place = match &record.record_id {
+            Some(id) => format!("{file} line {} (id “{id}”)", record.line),
+            None => format!("{file} line {}", record.line),
+        };
         self.offer(&place, record.article, record.annotations, tab, now);
     }
 
@@ -331,7 +334,7 @@ impl IntakeJob {
         }
         if self.not_placed > 0 {
             self.report.remarks.push(format!(
-                "{} did not fit their text and were left out.",
+                "Left out {}: the offsets did not fit the text, nor could the quoted text be found.",
                 count_of(self.not_placed, "annotation")
             ));
         }
