@@ -197,8 +197,12 @@ async function measureLibrary(browser, base, count) {
   for (let i = 0; i < Math.min(REPS, 3); i += 1) {
     const t0 = Date.now();
     await page.getByRole('button', { name: 'Library' }).click();
-    await page.waitForFunction((n) => document.querySelectorAll('[aria-label="Documents"] > li').length >= n, count, { timeout: 60_000, polling: 'raf' });
+    // The list is virtual: it is ready when its progress line counts every document and the
+    // rows in view are painted.
+    await page.waitForFunction((n) => (document.querySelector('.ct-corpus__progress')?.textContent ?? '').includes(`of ${n.toLocaleString('en-US')}`)
+      && document.querySelector('[aria-label="Documents"] > li'), count + 1, { timeout: 60_000, polling: 'raf' });
     lists.push(Date.now() - t0);
+    await page.getByRole('searchbox', { name: 'Search titles and sources' }).fill(`#${100 + i}`);
     const t1 = Date.now();
     await page.locator(`[aria-label="Documents"] > li[data-title$="#${100 + i}"]`).getByRole('button', { name: 'Open' }).click();
     await page.waitForFunction((t) => document.querySelector('h1')?.textContent.endsWith(t), `#${100 + i}`, { timeout: 60_000, polling: 'raf' });
@@ -253,6 +257,6 @@ if (results.library) {
   const l = results.library;
   console.log(l.failed
     ? `\nlibrary of ${l.documents} documents: failed: ${l.failed}`
-    : `\nlibrary of ${l.documents} documents of ~5,000 words: open the list ${fmt(l.open_list_ms)} ms (click to all rows painted), open a document from it ${fmt(l.open_document_ms)} ms`);
+    : `\nlibrary of ${l.documents} documents of ~5,000 words: open the list ${fmt(l.open_list_ms)} ms (click to the rows in view painted), open a document from it ${fmt(l.open_document_ms)} ms`);
 }
 console.log(`\nwritten: ${path.relative(ROOT, path.join(OUT, 'bench.json'))}`);

@@ -66,6 +66,8 @@ test('three files at once, then a folder, come in as documents of the library', 
     'port.html': '<!doctype html><html><head><title>Port expands</title></head><body><article><h1>Port expands</h1><p>The port will add three berths by 2028, its director said on Friday.</p><p>“We are ready,” she said.</p></article></body></html>',
   });
   const intake = await addFiles(page, files);
+  // The focus moves into the dialog, and stays inside as its content changes.
+  await expect(intake.getByRole('button', { name: 'Close' })).toBeFocused();
   await expect(intake.getByRole('list', { name: 'Files' }).getByRole('listitem')).toHaveCount(3);
   await intake.getByRole('button', { name: 'Add 3 records to the library' }).click();
   await expect(intake.getByRole('status')).toContainText('Added 3 documents; 0 already in the library; 0 refused.');
