@@ -43,6 +43,19 @@ pub struct Annotation {
     /// How it came about.
     #[serde(default)]
     pub origin: Origin,
+    /// For a gold annotation made in adjudication: whose annotations it was taken from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub adjudicated_from: Option<Provenance>,
+}
+
+/// Where a gold annotation came from: the annotators whose layers had it (the same label on
+/// the same span) and whether every annotator of the document had it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub struct Provenance {
+    /// The annotators who had this span with this label, sorted.
+    pub annotators: Vec<String>,
+    /// Whether every annotator of the document had it.
+    pub unanimous: bool,
 }
 
 /// How an annotation came about.
@@ -72,6 +85,7 @@ impl Annotation {
             created: String::new(),
             modified: String::new(),
             origin: Origin::Manual,
+            adjudicated_from: None,
         }
     }
 }

@@ -92,6 +92,45 @@ pub struct StoredDocument {
     /// Suggestions the annotator rejected, never offered again for this document.
     #[serde(default)]
     pub rejected: Vec<Suggestion>,
+    /// Other annotators' layers, read-only here, one per annotator.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub layers: Vec<AnnotatorLayer>,
+    /// The gold layer made in adjudication (empty until someone adjudicates).
+    #[serde(default, skip_serializing_if = "GoldLayer::is_empty")]
+    pub gold: GoldLayer,
+}
+
+/// Another annotator's annotations of a document, brought in from their export.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct AnnotatorLayer {
+    /// The annotator's name, unique among the document's layers.
+    pub annotator: String,
+    /// Their annotations, in document order, each with `annotator` set to this name.
+    pub annotations: Vec<Annotation>,
+    /// The file the layer came from.
+    #[serde(default)]
+    pub source: String,
+    /// When it was brought in (ISO 8601).
+    #[serde(default)]
+    pub added_at: String,
+}
+
+/// The adjudicated annotations of a document, and the disagreements the adjudicator rejected.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct GoldLayer {
+    /// Gold annotations, each with `adjudicated_from` set when it was taken from the layers.
+    #[serde(default)]
+    pub annotations: Vec<Annotation>,
+    /// Candidate spans rejected in adjudication (kept out of the gold layer).
+    #[serde(default)]
+    pub rejected: Vec<Suggestion>,
+}
+
+impl GoldLayer {
+    /// Whether nothing has been adjudicated.
+    pub fn is_empty(&self) -> bool {
+        self.annotations.is_empty() && self.rejected.is_empty()
+    }
 }
 
 /// One row of the library list: enough to show it without reading the document.
@@ -142,6 +181,8 @@ impl StoredDocument {
             annotations: annotations.as_slice().to_vec(),
             suggestions: annotations.suggestions().to_vec(),
             rejected: annotations.rejected().to_vec(),
+            layers: Vec::new(),
+            gold: GoldLayer::default(),
         }
     }
 

@@ -25,7 +25,7 @@ pub mod span;
 pub mod suggest;
 pub mod text_index;
 
-pub use annotation::{Annotation, AnnotationId, Origin};
+pub use annotation::{Annotation, AnnotationId, Origin, Provenance};
 pub use annotation_set::{AnnotationSet, EditError};
 pub use article::{Article, ArticleError, Metadata, Paragraph, ParagraphKind, SetAside};
 pub use edit::Edit;
