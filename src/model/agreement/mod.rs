@@ -15,7 +15,9 @@
 //!   nominal (missing layers allowed), computed from counts by a boundary sweep;
 //! * [`unitizing`]: Krippendorff's α_u per label (Krippendorff 1995 / 2004, as in DKPro);
 //! * [`speakers`]: agreement on the speaker of matched QUOTE / ALLEGATION spans;
-//! * [`confusion`]: label confusion of spans matched regardless of label.
+//! * [`confusion`]: label confusion of spans matched regardless of label;
+//! * [`table`]: the report as rows ([`table::figures`]), JSON and CSV exports, per-document
+//!   scores (least agreed first) and the annotator × annotator heat map.
 //!
 //! A figure that is undefined (nothing to compare, or no variation) is `None`, never NaN.
 //! Pure model code: nothing here touches the browser.
@@ -28,6 +30,7 @@ pub mod matching;
 pub mod report;
 pub mod spans;
 pub mod speakers;
+pub mod table;
 pub mod unitizing;
 
 #[cfg(test)]
@@ -36,6 +39,8 @@ mod tests_coefficients;
 mod tests_report;
 #[cfg(test)]
 mod tests_spans;
+#[cfg(test)]
+mod tests_table;
 #[cfg(test)]
 mod tests_unitizing;
 
