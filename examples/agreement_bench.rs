@@ -3,6 +3,7 @@
 //! reference with realistic disagreement: about 70 % of spans exact, 10 % with shifted
 //! boundaries, 8 % relabelled, 8 % missed (a spurious span elsewhere instead), 4 % shifted far
 //! enough to fall below IoU 0.5; speakers of QUOTE / ALLEGATION spans differ now and then.
+//! A pair of annotators then lands near span F1 0.70 (overlap) and 0.50 (exact).
 //! Times (median of a few runs) `report()`, `document_scores`, `report_json` and `report_csv`.
 //!
 //! `cargo run --release --locked --example agreement_bench`; it is not a test and asserts
