@@ -151,6 +151,12 @@ impl AnnotationSet {
         }
     }
 
+    /// The id the next annotation added will get (ids are never reused), without adding one:
+    /// for building an [`Edit::Add`] that the caller applies.
+    pub fn next_id(&self) -> AnnotationId {
+        AnnotationId(self.next_id)
+    }
+
     /// Suggestions waiting for review, in document order.
     pub fn suggestions(&self) -> &[Suggestion] {
         &self.suggestions

@@ -7,6 +7,7 @@
 //! `(2, 7)` over `"Some text"` covers `So[me te]xt`, i.e. `"me te"`. UTF-16 offsets (what the DOM
 //! counts in) exist only at the edge, converted through [`TextIndex`].
 
+pub mod adjudication;
 pub mod agreement;
 pub mod annotation;
 pub mod annotation_set;

@@ -15,7 +15,8 @@ use crate::model::format::parse_json;
 use crate::model::library::doc_id;
 use crate::model::segment::sentences;
 use crate::model::{
-    Annotation, AnnotationId, AnnotationSet, Article, Label, Metadata, Origin, Paragraph, Span,
+    Annotation, AnnotationId, AnnotationSet, Article, Label, Metadata, Origin, Paragraph,
+    Provenance, Span,
 };
 
 /// Value of the `format` field.
@@ -117,9 +118,12 @@ pub struct ExportedAnnotation {
     /// When it last changed (ISO 8601).
     #[serde(default)]
     pub modified: String,
-    /// `manual` or `imported`.
+    /// `manual`, `imported` or `suggestion`.
     #[serde(default)]
     pub origin: Origin,
+    /// For a gold annotation made in adjudication: whose annotations it was taken from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub adjudicated_from: Option<Provenance>,
 }
 
 /// Why an export was refused: it would break the offset invariant, or (for the corpus ZIP
@@ -186,6 +190,7 @@ pub fn export(
                 created: a.created.clone(),
                 modified: a.modified.clone(),
                 origin: a.origin,
+                adjudicated_from: a.adjudicated_from.clone(),
             })
         })
         .collect::<Result<Vec<_>, ExportError>>()?;
@@ -347,6 +352,7 @@ pub fn import(json: &str) -> Result<(Article, AnnotationSet), ImportError> {
             created: a.created,
             modified: a.modified,
             origin: a.origin,
+            adjudicated_from: a.adjudicated_from,
             ..Annotation::new(AnnotationId(id), a.label, Span::new(a.start, a.end))
         };
         annotations.push(annotation);
@@ -480,6 +486,35 @@ mod tests {
         assert_eq!(back.paragraphs(), article.paragraphs());
         assert_eq!(back.meta, article.meta);
         assert_eq!(back_set.as_slice(), set.as_slice());
+    }
+
+    #[test]
+    fn import_keeps_adjudication_provenance() {
+        let (article, mut set) = annotated();
+        let first = set.as_slice()[0].clone();
+        let provenance = Provenance {
+            annotators: vec!["ana".into(), "ben".into()],
+            unanimous: false,
+        };
+        set.change(
+            &article,
+            Annotation {
+                adjudicated_from: Some(provenance.clone()),
+                ..first
+            },
+        )
+        .unwrap();
+        let json = export_json(&article, &set, "now").unwrap();
+        let parsed: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let written = parsed["annotations"].as_array().unwrap();
+        assert_eq!(written[0]["adjudicated_from"]["annotators"][1], "ben");
+        assert!(
+            written[1].get("adjudicated_from").is_none(),
+            "left out when none"
+        );
+        let (_, back_set) = import(&json).unwrap();
+        assert_eq!(back_set.as_slice(), set.as_slice());
+        assert_eq!(back_set.as_slice()[0].adjudicated_from, Some(provenance));
     }
 
     #[test]
