@@ -7,12 +7,14 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, KeyboardEvent};
 use yew::prelude::*;
 
+use crate::components::agreement_view::AgreementView;
 use crate::components::article_details::ArticleDetails;
 use crate::components::article_view::ArticleView;
 use crate::components::bring_in::{bring_files, open_unless_stored, use_drop_to_load};
 use crate::components::corpus_view::CorpusView;
 use crate::components::dialogs::DialogLayer;
 use crate::components::intake_dialog::IntakeDialog;
+use crate::components::layer_marks::{layer_names, use_layer_marks};
 use crate::components::load_dialog::LoadDialog;
 use crate::components::notice_bar::NoticeBar;
 use crate::components::persistence::{
@@ -29,7 +31,8 @@ use crate::model::{Article, Label, Metadata, ParagraphKind};
 use crate::sample::sample_article;
 use crate::services::queue::{walk, Walk};
 use crate::services::{clock, crash, download, jobs, selection, tabs};
-use crate::state::keymap::{command_for, Command, KeyPress};
+use crate::state::document::Mode;
+use crate::state::keymap::{command_for, Command, KeyMode, KeyPress};
 use crate::state::{
     count_of, Action, AppState, CorpusAction, Dialog, DocumentAction, Job, JobKind, Notice,
     StorageAction, ViewAction,
@@ -71,6 +74,7 @@ pub fn App() -> Html {
     let on_sentence_at = dispatch.reform(|cp| ViewAction::CursorAt(cp).into());
     let on_dismiss = dispatch.reform(|()| ViewAction::DismissNotice.into());
 
+    let marks = use_layer_marks(&state);
     use_drop_to_load(dispatch.clone());
     use_startup(dispatch.clone());
     use_autosave(&state, dispatch.clone());
@@ -160,6 +164,11 @@ pub fn App() -> Html {
                     on_sentence_at={on_sentence_at}
                     current_suggestion={state.view.suggestion}
                     on_review={dispatch.reform(|i| ViewAction::Review(Some(i)).into())}
+                    others={marks.others.clone()}
+                    other_names={marks.names.clone()}
+                    candidates={marks.candidates.clone()}
+                    current_item={state.view.item}
+                    on_item={dispatch.reform(|i| ViewAction::Item(Some(i)).into())}
                 >
                     <ArticleDetails article={state.document.article.clone()} dispatch={dispatch.clone()} />
                 </ArticleView>
@@ -183,6 +192,14 @@ pub fn App() -> Html {
                     tab={state.storage.tab.clone()}
                     annotator={state.storage.annotator.clone()}
                     status={state.storage.doc.status}
+                    dispatch={dispatch.clone()}
+                />
+            }
+            if state.view.dialog == Some(Dialog::Agreement) {
+                <AgreementView
+                    corpus={state.corpus.clone()}
+                    open={(state.storage.doc.id.clone(), state.document.article.meta.title.clone())}
+                    annotator={state.storage.annotator.clone()}
                     dispatch={dispatch.clone()}
                 />
             }
@@ -287,7 +304,14 @@ fn on_key(event: &KeyboardEvent, state: &UseReducerHandle<AppState>, article_ref
         state.dispatch(ViewAction::Crash.into());
         return;
     }
-    let Some(command) = command_for(&press, state.view.suggestion.is_some()) else {
+    let mode = if state.document.mode == Mode::Adjudicate {
+        KeyMode::Adjudicating(state.view.item.is_some())
+    } else if state.view.suggestion.is_some() {
+        KeyMode::Reviewing
+    } else {
+        KeyMode::Annotating
+    };
+    let Some(command) = command_for(&press, mode) else {
         return;
     };
     let target = event.target().and_then(|t| t.dyn_into::<Element>().ok());
@@ -355,6 +379,39 @@ fn on_key(event: &KeyboardEvent, state: &UseReducerHandle<AppState>, article_ref
         Command::NextToDo => return walk_queue(state, Walk::NextToDo, false),
         Command::PreviousInQueue => return walk_queue(state, Walk::Previous, false),
         Command::DoneAndNext => return walk_queue(state, Walk::NextToDo, true),
+        Command::AcceptItem | Command::TakeVersion(_) | Command::RejectItem => {
+            let Some(item) = state.view.item else {
+                return;
+            };
+            match command {
+                Command::RejectItem => DocumentAction::RejectItem(item).into(),
+                Command::TakeVersion(n) => {
+                    let version = state.document.items.get(item).and_then(|candidate| {
+                        let names = layer_names(&state.storage.annotator, &state.document.layers);
+                        candidate.version_of(names.get(n)?)
+                    });
+                    match version {
+                        Some(version) => DocumentAction::AcceptItem {
+                            item,
+                            version: Some(version),
+                        }
+                        .into(),
+                        None => ViewAction::Notify(Notice::error(format!(
+                            "Annotator {} has no span here.",
+                            n + 1
+                        )))
+                        .into(),
+                    }
+                }
+                _ => DocumentAction::AcceptItem {
+                    item,
+                    version: None,
+                }
+                .into(),
+            }
+        }
+        Command::StepItem(delta) => ViewAction::StepItem(delta).into(),
+        Command::AcceptUnanimous => DocumentAction::AcceptUnanimous.into(),
     };
     state.dispatch(stamped(action));
 }

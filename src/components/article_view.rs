@@ -10,7 +10,8 @@ use yew::prelude::*;
 
 use crate::components::paragraph_view::ParagraphView;
 use crate::model::layers::{
-    annotations_per_paragraph, spans_per_paragraph, suggestions_per_paragraph,
+    annotations_per_paragraph, spans_per_paragraph, suggestions_per_paragraph, CandidateMark,
+    OtherMark,
 };
 use crate::model::{AnnotationId, AnnotationSet, Article, Label, Span};
 use crate::services::selection::caret_cp;
@@ -47,6 +48,21 @@ pub struct ArticleViewProps {
     #[prop_or_default]
     pub on_sentence_at: Callback<usize>,
     /// Shown under the headline (the details panel).
+    /// Other layers' marks per paragraph (see [`crate::model::layers::others_per_paragraph`]).
+    #[prop_or_default]
+    pub others: Rc<Vec<Vec<OtherMark>>>,
+    /// The drawn layers' names, by [`OtherMark::layer`].
+    #[prop_or_default]
+    pub other_names: Rc<Vec<String>>,
+    /// Adjudication candidates per paragraph.
+    #[prop_or_default]
+    pub candidates: Rc<Vec<Vec<CandidateMark>>>,
+    /// The candidate looked at.
+    #[prop_or_default]
+    pub current_item: Option<usize>,
+    /// A candidate was clicked.
+    #[prop_or_default]
+    pub on_item: Callback<usize>,
     #[prop_or_default]
     pub children: Html,
 }
@@ -85,12 +101,14 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         props.cursor,
         props.current_match,
         props.current_suggestion,
+        props.current_item,
     );
 
     let onclick = {
         let on_select = props.on_select.clone();
         let on_sentence_at = props.on_sentence_at.clone();
         let on_review = props.on_review.clone();
+        let on_item = props.on_item.clone();
         let picker = picker.clone();
         Callback::from(move |event: MouseEvent| {
             if event.alt_key() {
@@ -103,10 +121,17 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             let Some(stack) = clicked_stack(&event) else {
                 return;
             };
-            if let Some(index) = clicked_suggestion(&event) {
+            if let Some(index) = clicked_data(&event, "data-suggestion") {
                 picker.set(None);
                 on_review.emit(index);
                 return;
+            }
+            if stack.is_empty() {
+                if let Some(index) = clicked_data(&event, "data-item") {
+                    picker.set(None);
+                    on_item.emit(index);
+                    return;
+                }
             }
             on_select.emit(stack.last().map(|(id, _)| *id));
             picker.set((stack.len() > 1).then(|| Picker {
@@ -141,6 +166,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                 let layers = per_paragraph.get(i).cloned().unwrap_or_default();
                 let selected = props.selected.filter(|id| layers.iter().any(|a| a.id == *id));
                 let suggestions = suggestions_per.get(i).cloned().unwrap_or_default();
+                let candidates = props.candidates.get(i).cloned().unwrap_or_default();
                 html! {
                     <ParagraphView
                         key={i}
@@ -153,6 +179,10 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                         current_match={overlaps(props.current_match, paragraph.span)}
                         suggestions={suggestions.clone()}
                         current_suggestion={props.current_suggestion.filter(|i| suggestions.iter().any(|s| s.index == *i))}
+                        others={props.others.get(i).cloned().unwrap_or_default()}
+                        other_names={props.other_names.clone()}
+                        candidates={candidates.clone()}
+                        current_item={props.current_item.filter(|i| candidates.iter().any(|c| c.index == *i))}
                     />
                 }
             }) }
@@ -196,19 +226,28 @@ fn picker_menu(
     }
 }
 
-/// Keeps the current annotation, cursor sentence or search match on screen.
+/// Keeps the suggestion or candidate looked at, the current annotation, cursor sentence or
+/// search match on screen.
 #[hook]
 fn use_scroll_to_focus(
     selected: Option<AnnotationId>,
     cursor: Option<Span>,
     current_match: Option<Span>,
     current_suggestion: Option<usize>,
+    current_item: Option<usize>,
 ) {
     use_effect_with(
-        (selected, cursor, current_match, current_suggestion),
-        |(selected, cursor, current_match, current_suggestion)| {
+        (
+            selected,
+            cursor,
+            current_match,
+            current_suggestion,
+            current_item,
+        ),
+        |(selected, cursor, current_match, current_suggestion, current_item)| {
             let selector = match (current_suggestion, selected, current_match, cursor) {
                 (Some(_), _, _, _) => Some(".ct-run--suggestion-current".to_string()),
+                _ if current_item.is_some() => Some(".ct-run--candidate-current".to_string()),
                 (None, Some(id), _, _) => Some(format!("mark[data-id='{id}']")),
                 (None, None, Some(_), _) => Some(".ct-run--current-match".to_string()),
                 (None, None, None, Some(_)) => Some(".ct-run--cursor".to_string()),
@@ -226,10 +265,10 @@ fn use_scroll_to_focus(
 }
 
 /// The waiting suggestion under a click, if the click landed on one.
-fn clicked_suggestion(event: &MouseEvent) -> Option<usize> {
+fn clicked_data(event: &MouseEvent, attribute: &str) -> Option<usize> {
     let target = event.target()?.dyn_into::<Element>().ok()?;
-    let run = target.closest("[data-suggestion]").ok().flatten()?;
-    run.get_attribute("data-suggestion")?.parse().ok()
+    let run = target.closest(&format!("[{attribute}]")).ok().flatten()?;
+    run.get_attribute(attribute)?.parse().ok()
 }
 
 /// What a plain click (not the end of a drag selection) points at: the highlights under the

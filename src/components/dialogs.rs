@@ -56,9 +56,12 @@ pub fn DialogLayer(props: &DialogLayerProps) -> Html {
     let (title, body) = match props.dialog {
         Some(Dialog::Shortcuts) => ("Keyboard shortcuts", shortcuts()),
         Some(Dialog::Guidelines) => ("Annotation guidelines", guidelines()),
-        // The load, library and intake dialogs are their own components (they need the app's
+        // The load, library, intake, agreement and layers dialogs are their own components (they need the app's
         // callbacks and state).
-        Some(Dialog::Load | Dialog::Library | Dialog::Intake) | None => return Html::default(),
+        Some(
+            Dialog::Load | Dialog::Library | Dialog::Intake | Dialog::Agreement | Dialog::Layers,
+        )
+        | None => return Html::default(),
     };
     html! {
         <Modal title={title} title_id="ct-dialog-title" focus_close={true}

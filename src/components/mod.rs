@@ -1,5 +1,7 @@
 //! Yew components: they render [`crate::state::AppState`] and turn DOM events into actions.
 
+pub mod agreement_charts;
+pub mod agreement_view;
 pub mod annotation_editor;
 pub mod app;
 pub mod article_details;
@@ -13,6 +15,8 @@ pub mod export_panel;
 pub mod intake_dialog;
 pub mod job_progress;
 pub mod label_toolbar;
+pub mod layer_marks;
+pub mod layers_panel;
 pub mod load_dialog;
 pub mod modal;
 pub mod notice_bar;

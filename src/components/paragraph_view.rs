@@ -1,18 +1,24 @@
 //! One paragraph, cut into runs; each run is wrapped in one `<mark>` per annotation covering it,
 //! outermost first, so nested and overlapping annotations stay visible. Search matches and the
 //! sentence cursor are classes on the runs they cover, and so are waiting suggestions (dashed
-//! outlines), which also carry `data-suggestion` so a click can pick one for review.
+//! outlines), which also carry `data-suggestion` so a click can pick one for review. Other
+//! annotators' layers are coloured lines above the text (one per layer, with a tooltip), and
+//! adjudication candidates are tinted by agreement and carry `data-item`.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::model::layers::{runs, Layer, SuggestionLayer};
+use crate::model::adjudication::Agreement;
+use crate::model::layers::{runs, CandidateMark, Layer, OtherMark, SuggestionLayer};
 use crate::model::{AnnotationId, Article, Paragraph, ParagraphKind, Span};
 use crate::services::selection::RUN_CLASS;
 
 /// Deepest nesting that gets its own underline offset; deeper layers share the last one.
 const MAX_LIFT: usize = 4;
+
+/// Distinct layer colours in the style sheet (`--ct-layer-0` …); more layers reuse them.
+pub const LAYER_COLOURS: usize = 6;
 
 /// Props of [`ParagraphView`]: a paragraph re-renders only when these change.
 #[derive(Properties, PartialEq)]
@@ -37,6 +43,19 @@ pub struct ParagraphViewProps {
     /// The suggestion under review, when it is one of `suggestions`.
     #[prop_or_default]
     pub current_suggestion: Option<usize>,
+    /// Other layers' annotations overlapping this paragraph (drawn as coloured lines above the
+    /// text, one per layer).
+    #[prop_or_default]
+    pub others: Vec<OtherMark>,
+    /// The names of the drawn layers, by [`OtherMark::layer`].
+    #[prop_or_default]
+    pub other_names: Rc<Vec<String>>,
+    /// Adjudication candidates overlapping this paragraph.
+    #[prop_or_default]
+    pub candidates: Vec<CandidateMark>,
+    /// The candidate looked at, when it is one of `candidates`.
+    #[prop_or_default]
+    pub current_item: Option<usize>,
 }
 
 /// A `<p>` whose text is a sequence of runs (see [`crate::services::selection`]).
@@ -56,6 +75,10 @@ pub fn ParagraphView(props: &ParagraphViewProps) -> Html {
     extras.extend(props.matches.iter().copied());
     let first_suggestion = extras.len();
     extras.extend(props.suggestions.iter().map(|s| s.span));
+    let first_other = extras.len();
+    extras.extend(props.others.iter().map(|o| o.span));
+    let first_candidate = extras.len();
+    extras.extend(props.candidates.iter().map(|c| c.span));
     html! {
         <p class={class} dir="auto" data-start={span.start.to_string()} data-end={span.end.to_string()}>
             { for runs(span, &props.layers, &extras).into_iter().map(|run| {
@@ -71,6 +94,23 @@ pub fn ParagraphView(props: &ParagraphViewProps) -> Html {
                     .find(|s| Some(s.index) == props.current_suggestion)
                     .or(suggested.first());
                 let current = shown.filter(|s| Some(s.index) == props.current_suggestion);
+                let others: Vec<&OtherMark> = run
+                    .extras
+                    .iter()
+                    .filter(|&&i| i >= first_other && i < first_candidate)
+                    .filter_map(|&i| props.others.get(i - first_other))
+                    .collect();
+                let candidate = run
+                    .extras
+                    .iter()
+                    .filter_map(|&i| props.candidates.get(i.checked_sub(first_candidate)?))
+                    .find(|c| Some(c.index) == props.current_item)
+                    .or_else(|| {
+                        run.extras
+                            .iter()
+                            .find_map(|&i| props.candidates.get(i.checked_sub(first_candidate)?))
+                    });
+                let looked_at = candidate.filter(|c| Some(c.index) == props.current_item);
                 let run_class = classes!(
                     RUN_CLASS,
                     covered(0).then_some("ct-run--cursor"),
@@ -80,7 +120,12 @@ pub fn ParagraphView(props: &ParagraphViewProps) -> Html {
                     shown.filter(|s| s.span.start == run.span.start).map(|_| "ct-run--suggestion-head"),
                     shown.filter(|s| s.span.end == run.span.end).map(|_| "ct-run--suggestion-tail"),
                     current.map(|_| "ct-run--suggestion-current"),
+                    (!others.is_empty()).then_some("ct-run--others"),
+                    candidate.map(|c| format!("ct-run--candidate ct-run--agree-{}", agreement_slug(c.agreement))),
+                    candidate.filter(|c| !c.open).map(|_| "ct-run--decided"),
+                    looked_at.map(|_| "ct-run--candidate-current"),
                 );
+                let (lines, who) = other_lines(&others, &props.other_names);
                 let badge = current
                     .filter(|s| s.span.start == run.span.start)
                     .map(|s| format!("Suggested {}", s.label.name()));
@@ -90,7 +135,10 @@ pub fn ParagraphView(props: &ParagraphViewProps) -> Html {
                         class={run_class}
                         data-cp={run.span.start.to_string()}
                         data-suggestion={shown.map(|s| s.index.to_string())}
+                        data-item={candidate.map(|c| c.index.to_string())}
                         data-badge={badge}
+                        style={lines}
+                        title={who}
                     >{ text }</span>
                 };
                 let depth = run.layers.len();
@@ -102,6 +150,48 @@ pub fn ParagraphView(props: &ParagraphViewProps) -> Html {
             }) }
         </p>
     }
+}
+
+/// The class word of an agreement level.
+fn agreement_slug(agreement: Agreement) -> &'static str {
+    match agreement {
+        Agreement::All => "all",
+        Agreement::Some => "some",
+        Agreement::One => "one",
+    }
+}
+
+/// The lines above a run for the other layers covering it (one 3 px line per layer, in its
+/// colour) and a tooltip naming who marked what.
+fn other_lines(others: &[&OtherMark], names: &[String]) -> (Option<String>, Option<String>) {
+    if others.is_empty() {
+        return (None, None);
+    }
+    let mut layers: Vec<usize> = others.iter().map(|o| o.layer).collect();
+    layers.sort_unstable();
+    layers.dedup();
+    let shadows: Vec<String> = layers
+        .iter()
+        .enumerate()
+        .map(|(row, layer)| {
+            format!(
+                "inset 0 {}px 0 var(--ct-layer-{})",
+                3 * (row + 1),
+                layer % LAYER_COLOURS
+            )
+        })
+        .collect();
+    let who: Vec<String> = others
+        .iter()
+        .map(|o| {
+            let name = names.get(o.layer).map_or("?", String::as_str);
+            format!("{name}: {}", o.label.name())
+        })
+        .collect();
+    (
+        Some(format!("box-shadow: {}", shadows.join(", "))),
+        Some(who.join(" · ")),
+    )
 }
 
 /// Wraps `inner` in the highlight of `layer`; `lift` is how many layers lie inside it, so its

@@ -65,7 +65,9 @@ pub fn use_autosave(state: &UseReducerHandle<AppState>, dispatch: Callback<Actio
     let snapshot = Snapshot {
         info: state.storage.doc.clone(),
         article: state.document.article.clone(),
-        annotations: state.document.annotations.clone(),
+        annotations: state.document.own().clone(),
+        gold: state.document.gold().clone(),
+        layers: state.document.layers.clone(),
         tab: state.storage.tab.clone(),
         overwrite: state.storage.overwrite,
     };

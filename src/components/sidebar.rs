@@ -8,8 +8,10 @@ use yew::prelude::*;
 
 use crate::components::annotation_editor::AnnotationEditor;
 use crate::components::excerpt::excerpt;
+use crate::components::layers_panel::LayersPanel;
 use crate::components::suggestion_panel::SuggestionPanel;
 use crate::model::{Annotation, Article, Label};
+use crate::state::document::Mode;
 use crate::state::{Action, AppState, DocumentAction, ViewAction};
 
 /// Props of [`Sidebar`].
@@ -60,6 +62,7 @@ pub fn Sidebar(props: &SidebarProps) -> Html {
     html! {
         <aside class="ct-sidebar" aria-labelledby="ct-annotations-heading">
             { search_box(state, &props.dispatch) }
+            <LayersPanel state={state.clone()} dispatch={props.dispatch.clone()} />
             <SuggestionPanel
                 article={state.document.article.clone()}
                 annotations={state.document.annotations.clone()}
@@ -67,7 +70,7 @@ pub fn Sidebar(props: &SidebarProps) -> Html {
                 dispatch={props.dispatch.clone()}
             />
             <h2 id="ct-annotations-heading" class="ct-sidebar__title">
-                { "Annotations " }<span class="ct-sidebar__count">{ state.document.annotations.len() }</span>
+                { if state.document.mode == Mode::Adjudicate { "Gold annotations " } else { "Annotations " } }<span class="ct-sidebar__count">{ state.document.annotations.len() }</span>
             </h2>
             <div class="ct-sidebar__tally" role="group" aria-label="Show labels">
                 { for Label::ALL.into_iter().map(|label| {

@@ -1,6 +1,7 @@
 //! How overlapping annotations are laid out for display: which annotations touch each
 //! paragraph, and the runs of text inside a paragraph that share the same set of highlights.
 
+use crate::model::adjudication::{Agreement, Item};
 use crate::model::suggest::Suggestion;
 use crate::model::{Annotation, AnnotationId, Label, Paragraph, Span};
 
@@ -75,6 +76,72 @@ pub fn suggestions_per_paragraph(
         })
         .collect();
     per_paragraph(paragraphs, &indexed, |s| s.span, |s| *s)
+}
+
+/// Another layer's annotation drawn beside the edited one (another annotator's, or one's own
+/// while adjudicating): which drawn layer it belongs to (for its colour and name), its label
+/// and span.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OtherMark {
+    /// The layer's place among the drawn layers.
+    pub layer: usize,
+    /// The label that annotator gave.
+    pub label: Label,
+    /// Where.
+    pub span: Span,
+}
+
+/// For each paragraph, the marks of the drawn layers `layers` (each a list of annotations in
+/// document order) that overlap it.
+pub fn others_per_paragraph(
+    paragraphs: &[Paragraph],
+    layers: &[&[Annotation]],
+) -> Vec<Vec<OtherMark>> {
+    let mut marks: Vec<OtherMark> = layers
+        .iter()
+        .enumerate()
+        .flat_map(|(layer, annotations)| {
+            annotations.iter().map(move |a| OtherMark {
+                layer,
+                label: a.label,
+                span: a.span,
+            })
+        })
+        .collect();
+    marks.sort_by_key(|m| (m.span.start, m.span.end, m.layer));
+    per_paragraph(paragraphs, &marks, |m| m.span, |m| *m)
+}
+
+/// An adjudication candidate as the article draws it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CandidateMark {
+    /// Index into the document's candidates.
+    pub index: usize,
+    /// The stretch of text its versions cover.
+    pub span: Span,
+    /// How far the annotators agree on it.
+    pub agreement: Agreement,
+    /// Not decided yet.
+    pub open: bool,
+}
+
+/// For each paragraph, the candidates overlapping it; `open` tells which are undecided.
+pub fn candidates_per_paragraph(
+    paragraphs: &[Paragraph],
+    items: &[Item],
+    open: impl Fn(usize) -> bool,
+) -> Vec<Vec<CandidateMark>> {
+    let marks: Vec<CandidateMark> = items
+        .iter()
+        .enumerate()
+        .map(|(index, item)| CandidateMark {
+            index,
+            span: item.extent,
+            agreement: item.agreement(),
+            open: open(index),
+        })
+        .collect();
+    per_paragraph(paragraphs, &marks, |m| m.span, |m| *m)
 }
 
 /// For each paragraph, the spans (sorted by start) that overlap it.

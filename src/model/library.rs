@@ -261,6 +261,15 @@ pub fn doc_id(article: &Article) -> String {
     format!("doc-{}", &article.text_sha256()[..16])
 }
 
+/// The name of the user's own layer among other annotators' layers: their annotator name, or
+/// "me" when none is set.
+pub fn own_layer_name(annotator: &str) -> &str {
+    match annotator.trim() {
+        "" => "me",
+        name => name,
+    }
+}
+
 /// Brings stored JSON of any older schema up to [`STORE_SCHEMA`].
 ///
 /// Schema 1 is the first; a record without a `schema` field is refused rather than guessed.

@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use crate::model::ingest::load::Loaded;
-use crate::model::library::{DocInfo, StoredDocument};
+use crate::model::library::{AnnotatorLayer, DocInfo, GoldLayer, StoredDocument};
 use crate::model::{AnnotationSet, Article};
 use crate::services::clock::now_iso;
 use crate::services::storage::{Storage, StorageError};
@@ -21,8 +21,12 @@ pub struct Snapshot {
     pub info: DocInfo,
     /// The article.
     pub article: Rc<Article>,
-    /// Its annotations.
+    /// Its own annotations.
     pub annotations: Rc<AnnotationSet>,
+    /// Its gold layer.
+    pub gold: Rc<AnnotationSet>,
+    /// Other annotators' layers, as this tab knows them.
+    pub layers: Rc<Vec<AnnotatorLayer>>,
     /// This tab.
     pub tab: String,
     /// Store even if another tab stored a newer revision (the user chose this tab's version).
@@ -75,12 +79,27 @@ pub async fn save(snapshot: &Snapshot) -> Result<SaveOutcome, StorageError> {
         deleted_at: None,
         ..snapshot.info.clone()
     };
+    // Other annotators' layers change only in the library (by bringing in their files): when
+    // it holds a revision this tab has not seen, its layers are the newest.
+    let written_since = stored
+        .as_ref()
+        .is_some_and(|s| s.info.revision > snapshot.info.revision);
+    let layers = match written_since {
+        true => match storage.get_document(&snapshot.info.id).await? {
+            Some(stored) => stored.layers,
+            None => snapshot.layers.to_vec(),
+        },
+        false => snapshot.layers.to_vec(),
+    };
     storage
-        .put_document(&StoredDocument::new(
-            info,
-            &snapshot.article,
-            &snapshot.annotations,
-        ))
+        .put_document(&StoredDocument {
+            layers,
+            gold: GoldLayer {
+                annotations: snapshot.gold.as_slice().to_vec(),
+                rejected: snapshot.gold.rejected().to_vec(),
+            },
+            ..StoredDocument::new(info, &snapshot.article, &snapshot.annotations)
+        })
         .await?;
     storage
         .put_setting(OPEN_DOCUMENT, &snapshot.info.id)
@@ -106,6 +125,8 @@ pub async fn open_document(id: &str) -> Result<Option<(Loaded, DocInfo)>, Storag
             annotations,
             remark: None,
             more: Vec::new(),
+            layers: stored.layers,
+            gold: stored.gold,
         },
         stored.info,
     )))

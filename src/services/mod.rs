@@ -1,6 +1,7 @@
 //! The imperative shell: the only code that talks to the browser. Each service turns browser
 //! objects into model values (or the reverse) and browser failures into typed errors.
 
+pub mod agreement;
 pub mod clock;
 pub mod crash;
 pub mod download;

@@ -71,10 +71,31 @@ pub enum Command {
     DoneAndNext,
     /// Open the document before this one in the queue.
     PreviousInQueue,
+    /// While adjudicating: put the candidate's best version into the gold layer.
+    AcceptItem,
+    /// While adjudicating: take annotator N's version (0-based) of the candidate.
+    TakeVersion(usize),
+    /// While adjudicating: keep the candidate out of the gold layer.
+    RejectItem,
+    /// While adjudicating: go to the next (`1`) or previous (`-1`) disagreement.
+    StepItem(isize),
+    /// While adjudicating: accept every candidate all annotators agree on.
+    AcceptUnanimous,
+}
+
+/// What the keys act on besides the annotations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyMode {
+    /// Annotating, nothing under review.
+    Annotating,
+    /// A suggestion is under review.
+    Reviewing,
+    /// Adjudicating, with a candidate looked at (`true`) or none.
+    Adjudicating(bool),
 }
 
 /// One row of the shortcuts panel: the keys and what they do.
-pub const SHORTCUTS: [(&str, &str); 23] = [
+pub const SHORTCUTS: [(&str, &str); 28] = [
     (
         "F / 1",
         "Mark the selection or current sentence as Fact (or relabel the current annotation)",
@@ -137,11 +158,28 @@ pub const SHORTCUTS: [(&str, &str); 23] = [
         "Alt+Shift+→",
         "Mark this document done and open the next to do",
     ),
+    (
+        "Y / Enter",
+        "While adjudicating: accept the candidate (the version most annotators had) into gold",
+    ),
+    (
+        "1 – 9",
+        "While adjudicating: take that annotator's version (boundaries, label, speaker)",
+    ),
+    (
+        "N / Backspace",
+        "While adjudicating: reject the candidate (keep it out of gold)",
+    ),
+    (
+        "Tab / Shift+Tab",
+        "While adjudicating: next / previous disagreement",
+    ),
+    ("U", "While adjudicating: accept all unanimous candidates"),
 ];
 
 /// The command for `press`, if it is one of claimtag's shortcuts. While `reviewing` (a
 /// suggestion is current), Y, Enter, N, Backspace, Delete and Tab act on suggestions.
-pub fn command_for(press: &KeyPress, reviewing: bool) -> Option<Command> {
+pub fn command_for(press: &KeyPress, mode: KeyMode) -> Option<Command> {
     let key = press.key.as_str();
     if press.ctrl {
         return match key.to_ascii_lowercase().as_str() {
@@ -159,7 +197,26 @@ pub fn command_for(press: &KeyPress, reviewing: bool) -> Option<Command> {
             _ => None,
         };
     }
-    if reviewing {
+    if let KeyMode::Adjudicating(looking) = mode {
+        let adjudicate = match key {
+            "y" | "Y" | "Enter" if looking => Some(Command::AcceptItem),
+            "n" | "N" | "Backspace" | "Delete" if looking => Some(Command::RejectItem),
+            "Tab" if press.shift => Some(Command::StepItem(-1)),
+            "Tab" => Some(Command::StepItem(1)),
+            "u" | "U" => Some(Command::AcceptUnanimous),
+            digit if looking && digit.len() == 1 => digit
+                .chars()
+                .next()
+                .and_then(|c| c.to_digit(10))
+                .filter(|&d| d >= 1)
+                .map(|d| Command::TakeVersion(d as usize - 1)),
+            _ => None,
+        };
+        if adjudicate.is_some() {
+            return adjudicate;
+        }
+    }
+    if mode == KeyMode::Reviewing {
         let review = match press.key.as_str() {
             "y" | "Y" | "Enter" => Some(Command::AcceptSuggestion),
             "n" | "N" | "Backspace" | "Delete" => Some(Command::RejectSuggestion),
@@ -211,45 +268,84 @@ mod tests {
     }
 
     fn command_for_plain(press: &KeyPress) -> Option<Command> {
-        command_for(press, false)
+        command_for(press, KeyMode::Annotating)
+    }
+
+    #[test]
+    fn adjudication_keys_act_on_the_candidate_looked_at() {
+        let looking = KeyMode::Adjudicating(true);
+        assert_eq!(command_for(&press("y"), looking), Some(Command::AcceptItem));
+        assert_eq!(command_for(&press("n"), looking), Some(Command::RejectItem));
+        assert_eq!(
+            command_for(&press("2"), looking),
+            Some(Command::TakeVersion(1))
+        );
+        assert_eq!(
+            command_for(&press("U"), looking),
+            Some(Command::AcceptUnanimous)
+        );
+        assert_eq!(
+            command_for(&press("Tab"), looking),
+            Some(Command::StepItem(1))
+        );
+        let none = KeyMode::Adjudicating(false);
+        assert_eq!(command_for(&press("Tab"), none), Some(Command::StepItem(1)));
+        assert_eq!(
+            command_for(&press("2"), none),
+            Some(Command::Apply(Label::Allegation))
+        );
+        assert_eq!(
+            command_for(&press("n"), none),
+            Some(Command::StepAnnotation(1))
+        );
+        assert_eq!(
+            command_for(&press("0"), looking),
+            None.or(Label::from_key("0").map(Command::Apply))
+        );
     }
 
     #[test]
     fn review_keys_act_on_suggestions_only_while_reviewing() {
-        assert_eq!(command_for(&press("s"), false), Some(Command::Suggest));
-        assert_eq!(command_for(&press("y"), false), None);
-        assert_eq!(command_for(&press("Tab"), false), None);
         assert_eq!(
-            command_for(&press("n"), false),
+            command_for(&press("s"), KeyMode::Annotating),
+            Some(Command::Suggest)
+        );
+        assert_eq!(command_for(&press("y"), KeyMode::Annotating), None);
+        assert_eq!(command_for(&press("Tab"), KeyMode::Annotating), None);
+        assert_eq!(
+            command_for(&press("n"), KeyMode::Annotating),
             Some(Command::StepAnnotation(1))
         );
         assert_eq!(
-            command_for(&press("Enter"), true),
+            command_for(&press("Enter"), KeyMode::Reviewing),
             Some(Command::AcceptSuggestion)
         );
         assert_eq!(
-            command_for(&press("Y"), true),
+            command_for(&press("Y"), KeyMode::Reviewing),
             Some(Command::AcceptSuggestion)
         );
         assert_eq!(
-            command_for(&press("Backspace"), true),
+            command_for(&press("Backspace"), KeyMode::Reviewing),
             Some(Command::RejectSuggestion)
         );
         assert_eq!(
-            command_for(&press("n"), true),
+            command_for(&press("n"), KeyMode::Reviewing),
             Some(Command::RejectSuggestion)
         );
         assert_eq!(
-            command_for(&press("Tab"), true),
+            command_for(&press("Tab"), KeyMode::Reviewing),
             Some(Command::StepSuggestion(1))
         );
         let back = KeyPress {
             shift: true,
             ..press("Tab")
         };
-        assert_eq!(command_for(&back, true), Some(Command::StepSuggestion(-1)));
         assert_eq!(
-            command_for(&press("q"), true),
+            command_for(&back, KeyMode::Reviewing),
+            Some(Command::StepSuggestion(-1))
+        );
+        assert_eq!(
+            command_for(&press("q"), KeyMode::Reviewing),
             Some(Command::Apply(Label::Quote))
         );
     }

@@ -193,6 +193,9 @@ impl AppState {
                     view.suggestion = review;
                     view.keep_review_in_range(waiting);
                 }
+                if let Some(item) = outcome.item {
+                    view.item = item;
+                }
                 if outcome.close_dialog {
                     view.dialog = None;
                 }

@@ -28,6 +28,10 @@ pub enum Dialog {
     Library,
     /// Files brought in at once, waiting to be added (the mapping step, then the intake).
     Intake,
+    /// Inter-annotator agreement of the open document, the documents shown, or the library.
+    Agreement,
+    /// Other annotators' files, waiting to be added as their layers.
+    Layers,
 }
 
 /// How the user is looking at the open document.
@@ -56,6 +60,11 @@ pub struct View {
     /// The suggestion under review: an index into the annotation set's suggestions. While
     /// there is one, Y/Enter, N/Backspace and Tab act on it.
     pub suggestion: Option<usize>,
+    /// While adjudicating, the candidate looked at: an index into the document's items. Y,
+    /// N, 1–9 and Tab act on it.
+    pub item: Option<usize>,
+    /// Other annotators' layers the user hid (by name); the rest are drawn.
+    pub hidden_layers: Rc<Vec<String>>,
 }
 
 /// What changes the view.
@@ -85,6 +94,12 @@ pub enum ViewAction {
     StepSuggestion(isize),
     /// Review this suggestion (an index into the waiting suggestions), or stop reviewing.
     Review(Option<usize>),
+    /// Look at this adjudication candidate (an index into the document's items), or none.
+    Item(Option<usize>),
+    /// Go to the next (`1`) or previous (`-1`) open adjudication candidate.
+    StepItem(isize),
+    /// Show or hide another annotator's layer.
+    ToggleLayer(String),
     /// Show a message.
     Notify(Notice),
     /// Hide the message.
@@ -116,6 +131,8 @@ impl View {
             notice: None,
             announcement: (0, String::new()),
             suggestion: None,
+            item: None,
+            hidden_layers: Rc::new(Vec::new()),
         }
     }
 
@@ -194,6 +211,8 @@ impl View {
                     v.editing = false;
                 } else if v.suggestion.is_some() {
                     v.suggestion = None;
+                } else if v.item.is_some() {
+                    v.item = None;
                 } else if v.selected.is_some() {
                     v.selected = None;
                 } else {
@@ -236,6 +255,32 @@ impl View {
                 let at = at.filter(|&i| i < document.annotations.suggestions().len());
                 changed(self, |v| v.suggestion = at)
             }
+            ViewAction::Item(at) => {
+                let at = at.filter(|&i| i < document.items.len());
+                changed(self, |v| {
+                    v.item = at;
+                    v.selected = None;
+                    v.editing = false;
+                })
+            }
+            ViewAction::StepItem(delta) => match step_disagreement(document, self.item, delta) {
+                Some(next) => changed(self, |v| {
+                    v.item = Some(next);
+                    v.selected = None;
+                    v.editing = false;
+                }),
+                None => self.clone(),
+            },
+            ViewAction::ToggleLayer(name) => changed(self, |v| {
+                let mut hidden = (*v.hidden_layers).clone();
+                match hidden.iter().position(|h| *h == name) {
+                    Some(at) => {
+                        hidden.remove(at);
+                    }
+                    None => hidden.push(name),
+                }
+                v.hidden_layers = Rc::new(hidden);
+            }),
             ViewAction::Notify(notice) => changed(self, |v| v.notice = Some(notice)),
             ViewAction::DismissNotice if self.notice.is_none() => self.clone(),
             ViewAction::DismissNotice => changed(self, |v| v.notice = None),
@@ -262,6 +307,30 @@ impl View {
             v.editing = false;
         })
     }
+}
+
+/// The candidate `delta` disagreements from `here` (wrapping); unanimous candidates are
+/// skipped unless there is nothing else.
+fn step_disagreement(document: &Document, here: Option<usize>, delta: isize) -> Option<usize> {
+    let items = &document.items;
+    let mut order: Vec<usize> = (0..items.len())
+        .filter(|&i| !items[i].is_unanimous())
+        .collect();
+    if order.is_empty() {
+        order = (0..items.len()).collect();
+    }
+    let count = order.len() as isize;
+    if count == 0 {
+        return None;
+    }
+    let at = match here {
+        None if delta >= 0 => return order.first().copied(),
+        None => return order.last().copied(),
+        Some(here) => order.partition_point(|&i| i < here) as isize,
+    };
+    let exact = order.get(at as usize) == here.as_ref();
+    let next = if delta >= 0 && !exact { at } else { at + delta };
+    order.get(next.rem_euclid(count) as usize).copied()
 }
 
 /// The index `delta` steps from `here` in a list of `len`, stopping at either end; from

@@ -5,6 +5,7 @@
 //! **empty layer** (the annotator read it and marked nothing). An empty layer disagrees with
 //! every span the others marked; a missing one takes no part in that document's figures.
 
+use crate::model::library::{DocStatus, StoredDocument};
 use crate::model::{Annotation, Label, Span};
 
 /// One labelled span of an annotator's layer.
@@ -142,4 +143,21 @@ pub fn coverage(mut spans: Vec<Span>) -> Vec<Span> {
         }
     }
     out
+}
+
+/// A stored document's layers for the statistics: the user's own layer (named `own`) when it
+/// has annotations or the document is marked done (read, nothing to mark), then every other
+/// annotator's layer as brought in (an empty one included: that annotator marked nothing).
+pub fn stored_layers(stored: &StoredDocument, own: &str) -> DocLayers {
+    let units = |annotations: &[Annotation]| annotations.iter().map(Unit::from).collect();
+    let mut layers = Vec::with_capacity(stored.layers.len() + 1);
+    if !stored.annotations.is_empty() || stored.info.status == DocStatus::Done {
+        layers.push(Layer::new(own, units(&stored.annotations)));
+    }
+    for layer in &stored.layers {
+        if layer.annotator != own {
+            layers.push(Layer::new(&layer.annotator, units(&layer.annotations)));
+        }
+    }
+    DocLayers::new(stored.text.chars().count(), layers)
 }

@@ -471,3 +471,35 @@ fn json_parses_back_with_the_documented_keys() {
     assert_eq!(per[0]["annotators"], 3);
     assert_eq!(per[1]["score"].as_f64(), Some(2.0 / 3.0));
 }
+
+#[test]
+fn a_stored_document_gives_its_own_layer_only_when_it_was_worked_on() {
+    use crate::model::agreement::input::stored_layers;
+    use crate::model::library::{AnnotatorLayer, DocInfo, DocStatus, StoredDocument};
+    use crate::model::{AnnotationSet, Article, Metadata, ParagraphKind, Span};
+    let article = Article::from_paragraphs(
+        [("Tide 👍 rose today.", ParagraphKind::Body)],
+        Metadata::default(),
+    );
+    let mut own = AnnotationSet::new();
+    let mut stored = StoredDocument::new(DocInfo::default(), &article, &own);
+    stored.layers.push(AnnotatorLayer {
+        annotator: "bo".to_string(),
+        ..AnnotatorLayer::default()
+    });
+    // Not started, nothing marked: only bo's (empty) layer takes part.
+    let doc = stored_layers(&stored, "me");
+    assert_eq!(doc.length, 18);
+    assert_eq!(doc.layers.len(), 1);
+    assert_eq!(doc.layers[0].annotator, "bo");
+    // Done with nothing marked: an empty own layer.
+    stored.info.status = DocStatus::Done;
+    assert_eq!(stored_layers(&stored, "me").layers.len(), 2);
+    own.add(&article, Span::new(0, 4), Label::Fact).unwrap();
+    let stored = StoredDocument {
+        info: DocInfo::default(),
+        ..StoredDocument::new(DocInfo::default(), &article, &own)
+    };
+    let doc = stored_layers(&stored, "me");
+    assert_eq!(doc.layers[0].units, vec![Unit::new(0, 4, Label::Fact)]);
+}

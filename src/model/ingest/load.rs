@@ -5,6 +5,7 @@ use crate::model::format::native::import;
 use crate::model::ingest::clean_plain_text;
 use crate::model::ingest::encoding::{EncodingSource, Sniffed, MAX_FILE_BYTES};
 use crate::model::ingest::html::{extract_article, HtmlElement};
+use crate::model::library::{AnnotatorLayer, GoldLayer};
 use crate::model::{AnnotationSet, Article};
 
 /// How an input is read.
@@ -59,6 +60,10 @@ pub struct Loaded {
     pub remark: Option<String>,
     /// Further documents that came with it (the rest of a JSONL corpus), for the library.
     pub more: Vec<(Article, AnnotationSet)>,
+    /// Other annotators' layers (a document from the library).
+    pub layers: Vec<AnnotatorLayer>,
+    /// Its gold layer (a document from the library).
+    pub gold: GoldLayer,
 }
 
 /// Reads decoded `text` of the given kind (pasted, fetched or from a file), refusing more than
@@ -101,6 +106,8 @@ pub fn load_text(
         annotations,
         remark: None,
         more,
+        layers: Vec::new(),
+        gold: GoldLayer::default(),
     })
 }
 

@@ -8,6 +8,7 @@
 //! the root applies. The review actions live in `suggestions.rs`, placing annotations from
 //! other tools in `import.rs`.
 
+mod adjudicate;
 mod import;
 mod open;
 mod outcome;
@@ -17,14 +18,16 @@ mod tests;
 
 use std::rc::Rc;
 
+pub use adjudicate::{Mode, Parked};
 pub use outcome::{EditContext, Opened, Outcome};
 
 use super::announce::describe;
 use super::notice::Notice;
 use super::{changed, Boundary};
+use crate::model::adjudication::Item;
 use crate::model::format::anchor::{Candidate, Orphan};
 use crate::model::ingest::load::Loaded;
-use crate::model::library::DocInfo;
+use crate::model::library::{AnnotatorLayer, DocInfo};
 use crate::model::segment::{next_char_edge, next_word_edge, sentences, snap_to_words, Edge};
 use crate::model::{
     Annotation, AnnotationId, AnnotationSet, Article, Edit, EditError, History, Label, Metadata,
@@ -44,6 +47,16 @@ pub struct Document {
     pub history: Rc<History>,
     /// Imported annotations that could not be placed, for the user to place or drop.
     pub orphans: Rc<Vec<Orphan>>,
+    /// Other annotators' layers, shown read-only.
+    pub layers: Rc<Vec<AnnotatorLayer>>,
+    /// Annotating one's own layer, or adjudicating into the gold layer.
+    pub mode: Mode,
+    /// The layer not being edited (the gold layer while annotating, one's own while
+    /// adjudicating), with its undo history.
+    pub parked: Rc<Parked>,
+    /// While adjudicating: the candidate spans of every layer, clustered (see
+    /// [`crate::model::adjudication`]); empty otherwise.
+    pub items: Rc<Vec<Item>>,
 }
 
 /// What changes the open document.
@@ -127,6 +140,22 @@ pub enum DocumentAction {
     RejectSuggestion,
     /// Accept every waiting suggestion with this label.
     AcceptAll(Label),
+    /// Start (true) or stop adjudicating: the gold layer becomes the one edited.
+    Adjudicate(bool),
+    /// Put candidate `item` into the gold layer: `version` (an index into its versions), or
+    /// the one most annotators had.
+    AcceptItem {
+        /// Which candidate (an index into the document's items).
+        item: usize,
+        /// Which version; `None` for the best.
+        version: Option<usize>,
+    },
+    /// Keep candidate `item` out of the gold layer.
+    RejectItem(usize),
+    /// Put every open candidate all annotators agree on into the gold layer.
+    AcceptUnanimous,
+    /// The other annotators' layers changed in the library (a file of theirs was brought in).
+    SetLayers(Vec<AnnotatorLayer>),
 }
 
 impl Document {
@@ -138,6 +167,10 @@ impl Document {
             annotations: Rc::new(annotations),
             history: Rc::new(History::default()),
             orphans: Rc::new(Vec::new()),
+            layers: Rc::new(Vec::new()),
+            mode: Mode::Annotate,
+            parked: Rc::new(Parked::default()),
+            items: Rc::new(Vec::new()),
         }
     }
 
@@ -225,6 +258,13 @@ impl Document {
             DocumentAction::AcceptSuggestion => self.review_current(true, context),
             DocumentAction::RejectSuggestion => self.review_current(false, context),
             DocumentAction::AcceptAll(label) => self.accept_all(label, context),
+            DocumentAction::Adjudicate(on) => self.adjudicate(on, context),
+            DocumentAction::AcceptItem { item, version } => {
+                self.accept_item(item, version, context)
+            }
+            DocumentAction::RejectItem(item) => self.reject_item(item, context),
+            DocumentAction::AcceptUnanimous => self.accept_unanimous(context),
+            DocumentAction::SetLayers(layers) => self.set_layers(layers, context),
         }
     }
 

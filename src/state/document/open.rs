@@ -5,7 +5,8 @@ use std::rc::Rc;
 
 use super::{Document, Opened, Outcome};
 use crate::model::ingest::load::Loaded;
-use crate::model::library::DocInfo;
+use crate::model::library::{AnnotatorLayer, DocInfo, GoldLayer};
+use crate::model::AnnotationSet;
 use crate::state::notice::{count_of, Notice};
 
 impl Document {
@@ -41,6 +42,8 @@ impl Document {
             article,
             annotations,
             remark,
+            layers,
+            gold,
             ..
         } = loaded;
         let outcome = Outcome {
@@ -48,7 +51,8 @@ impl Document {
             opened: Some(Opened::Stored(info)),
             ..Outcome::default()
         };
-        (Rc::new(Document::new(article, annotations)), outcome)
+        let document = Document::new(article, annotations).with_layers(layers, gold);
+        (Rc::new(document), outcome)
     }
 
     /// Puts set-aside line `which` back; annotations after it move with the text.
@@ -56,8 +60,27 @@ impl Document {
         let Some((article, at, grown)) = self.article.restore(which) else {
             return (self.clone(), Outcome::default());
         };
-        let mut annotations = (*self.annotations).clone();
-        annotations.shift(at, grown);
+        let shifted = |set: &AnnotationSet| {
+            let mut set = set.clone();
+            set.shift(at, grown);
+            set
+        };
+        let annotations = shifted(self.own());
+        let gold = shifted(self.gold());
+        let layers = self
+            .layers
+            .iter()
+            .map(|layer| AnnotatorLayer {
+                annotations: shifted(&AnnotationSet::from_annotations(layer.annotations.clone()))
+                    .as_slice()
+                    .to_vec(),
+                ..layer.clone()
+            })
+            .collect();
+        let gold = GoldLayer {
+            annotations: gold.as_slice().to_vec(),
+            rejected: gold.rejected().to_vec(),
+        };
         let had_history = self.history.can_undo() || self.history.can_redo();
         let outcome = Outcome {
             notice: Some(had_history.then(|| {
@@ -68,6 +91,7 @@ impl Document {
             opened: Some(Opened::Restored),
             ..Outcome::default()
         };
-        (Rc::new(Document::new(article, annotations)), outcome)
+        let document = Document::new(article, annotations).with_layers(layers, gold);
+        (Rc::new(document), outcome)
     }
 }

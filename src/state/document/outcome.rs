@@ -36,6 +36,8 @@ pub struct Outcome {
     pub announce: Option<String>,
     /// The suggestion to review next, or none; kept within the waiting suggestions.
     pub review: Option<Option<usize>>,
+    /// The adjudication candidate to look at next, or none.
+    pub item: Option<Option<usize>>,
     /// Close the panel shown over the page.
     pub close_dialog: bool,
     /// The document was replaced.

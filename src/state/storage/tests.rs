@@ -25,6 +25,8 @@ fn opening_a_newer_version_is_not_an_edit_and_saves_track_edits() {
             annotations: (*s.document.annotations).clone(),
             remark: None,
             more: Vec::new(),
+            layers: Vec::new(),
+            gold: Default::default(),
         }),
         info: s.storage.doc.clone(),
     });
