@@ -15,6 +15,8 @@ mod outcome;
 mod suggestions;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_adjudicate;
 
 use std::rc::Rc;
 
