@@ -4,7 +4,10 @@
 use std::rc::Rc;
 
 use claimtag::components::article_view::{ArticleView, ArticleViewProps};
-use claimtag::model::{AnnotationSet, Article, Label, Metadata, ParagraphKind, Span};
+use claimtag::model::layers::others_per_paragraph;
+use claimtag::model::{
+    Annotation, AnnotationId, AnnotationSet, Article, Label, Metadata, ParagraphKind, Span,
+};
 use claimtag::services::selection::range_to_span;
 use claimtag::App;
 use wasm_bindgen::JsCast;
@@ -143,6 +146,12 @@ async fn emoji_article() -> (Element, Rc<Article>) {
     annotations
         .add(&article, Span::new(10, 20), Label::Fact)
         .unwrap();
+    // Another annotator marked "Fire" as a quote: drawn as their coloured line with a tooltip.
+    let other = vec![Annotation::new(
+        AnnotationId(1),
+        Label::Quote,
+        Span::new(0, 4),
+    )];
     let root = mount_point();
     let props = ArticleViewProps {
         article: article.clone(),
@@ -157,10 +166,31 @@ async fn emoji_article() -> (Element, Rc<Article>) {
         children: Html::default(),
         current_suggestion: None,
         on_review: Callback::noop(),
+        others: Rc::new(others_per_paragraph(
+            article.paragraphs(),
+            &[&[], other.as_slice()],
+        )),
+        other_names: Rc::new(vec!["me".to_string(), "bo".to_string()]),
+        candidates: Rc::new(Vec::new()),
+        current_item: None,
+        on_item: Callback::noop(),
     };
     let _ = yew::Renderer::<ArticleView>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
     (root, article)
+}
+
+#[wasm_bindgen_test]
+async fn another_annotators_layer_is_a_coloured_line_with_its_name() {
+    let (root, _) = emoji_article().await;
+    let run = root
+        .query_selector(".ct-run--others")
+        .unwrap()
+        .expect("a run under bo's quote");
+    assert_eq!(run.text_content().unwrap(), "Fire");
+    assert_eq!(run.get_attribute("title").as_deref(), Some("bo: Quote"));
+    let style = run.get_attribute("style").unwrap_or_default();
+    assert!(style.contains("var(--ct-layer-1)"), "{style}");
 }
 
 #[wasm_bindgen_test]
