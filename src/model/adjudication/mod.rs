@@ -1,23 +1,35 @@
 //! Adjudication: several annotators' layers of one document turned, item by item, into a gold
 //! layer (an [`AnnotationSet`] whose annotations carry [`Provenance`]).
 //!
-//! **Items.** Annotations of all layers are swept by start; two belong to one [`Item`] when
-//! their spans overlap (share at least one code point), whatever their labels, and so on
-//! transitively (connected components). Annotations with an empty span share no code point and
-//! are left out. An item's `extent` is the union of its spans; items come in document order.
+//! **Items** are made per label. Annotations of all layers with the same label are swept by
+//! start; two belong to one [`Item`] when their spans overlap (share at least one code point),
+//! and so on transitively (connected components). Annotations with an empty span share no code
+//! point and are left out. An item's `extent` is the union of its spans and its `label` that of
+//! all its annotations; items come in document order (start, then end, then label). So a QUOTE
+//! nested in an ALLEGATION, as every annotator marks it, is two items, each of which can be
+//! unanimous and each accepted into the gold layer on its own.
 //!
-//! **Versions.** The distinct (span, label) pairs of an item, ordered by start, longest first,
-//! then label. Each lists the annotators who had it, in layer order; its speaker and cue are
-//! the most common non-empty values among them (ties: the earliest layer's).
+//! **Label disagreements.** When annotators give the same text different labels (ana: FACT,
+//! ben: QUOTE), that is two items with overlapping extents, each with the agreement of the
+//! annotators who chose its label ([`Agreement::One`] or [`Agreement::Some`]), never
+//! unanimous. The adjudicator accepts one and rejects the other; [`overlapping`] finds, for an
+//! item, the items of other labels over the same text, so the label confusion stays visible
+//! ("also marked as …").
 //!
-//! **Agreement.** An item is *unanimous* when it has exactly one version and every layer has
-//! it (so no layer marked anything else in the item, not even a nested span). A layer whose
-//! slice is empty read the document and marked nothing: it counts against unanimity. With a
-//! single layer, every item is unanimous.
+//! **Versions.** The distinct spans of an item (all with its label), ordered by start, longest
+//! first. Each lists the annotators who had it, in layer order; its speaker and cue are the
+//! most common non-empty values among them (ties: the earliest layer's).
 //!
-//! **Resolution**, read from the gold set: an item is *accepted* when a gold annotation
-//! overlaps its extent (the first such, in gold order), *rejected* when the gold set's
-//! rejection list holds a suggestion whose span is the extent, otherwise *open*.
+//! **Agreement.** An item is *unanimous* when it has exactly one version and every layer had
+//! it exactly once within the item (so no layer marked anything else of that label there, not
+//! even a nested span). A layer whose slice is empty read the document and marked nothing: it
+//! counts against unanimity. With a single layer, every item whose layer marked it once is
+//! unanimous.
+//!
+//! **Resolution**, read from the gold set: an item is *accepted* when a gold annotation with
+//! the item's label overlaps its extent (the first such, in gold order), *rejected* when the
+//! gold set's rejection list holds a suggestion with the item's label whose span is the
+//! extent, otherwise *open*. Gold annotations of other labels do not count.
 //!
 //! Nothing here changes the gold set: [`accept`], [`reject`] and [`accept_unanimous`] return
 //! the [`Edit`] for the caller to apply and record (undo is applying its inverse).
@@ -44,12 +56,12 @@ pub enum Agreement {
     One,
 }
 
-/// One distinct (span, label) of an item and who had it.
+/// One distinct span of an item (with the item's label) and who had it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Version {
     /// Where.
     pub span: Span,
-    /// The label.
+    /// The label (the item's).
     pub label: Label,
     /// The most common non-empty speaker among the annotators who had it (ties: the first
     /// layer's); empty when none gave one.
@@ -60,15 +72,20 @@ pub struct Version {
     pub annotators: Vec<String>,
 }
 
-/// A cluster of overlapping annotations from the layers: one decision for the adjudicator.
+/// A cluster of overlapping annotations with one label from the layers: one decision for the
+/// adjudicator.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Item {
     /// The union of the cluster's spans.
     pub extent: Span,
-    /// The distinct versions, by start, longest first, then label.
+    /// The label of every annotation in the cluster.
+    pub label: Label,
+    /// The distinct spans, by start, longest first.
     pub versions: Vec<Version>,
     /// How many layers the document has (annotators who read it).
     pub layers: usize,
+    /// How many annotations of the layers the cluster holds (a layer may have several).
+    pub marks: usize,
 }
 
 impl Item {
@@ -96,10 +113,12 @@ impl Item {
         }
     }
 
-    /// Whether there is exactly one version and every layer had it.
+    /// Whether there is exactly one version and every layer had it, exactly once.
     pub fn is_unanimous(&self) -> bool {
         match self.versions.as_slice() {
-            [only] => self.layers > 0 && only.annotators.len() == self.layers,
+            [only] => {
+                self.layers > 0 && only.annotators.len() == self.layers && self.marks == self.layers
+            }
             _ => false,
         }
     }
@@ -128,7 +147,7 @@ impl Item {
 }
 
 /// The items of `layers` — (annotator, their annotations of the document), one per annotator
-/// who read it — in document order.
+/// who read it — in document order (start, then end, then label).
 pub fn items(layers: &[(&str, &[Annotation])]) -> Vec<Item> {
     let mut all: Vec<(usize, &Annotation)> = layers
         .iter()
@@ -136,12 +155,15 @@ pub fn items(layers: &[(&str, &[Annotation])]) -> Vec<Item> {
         .flat_map(|(i, (_, list))| list.iter().map(move |a| (i, a)))
         .filter(|(_, a)| !a.span.is_empty())
         .collect();
-    all.sort_by_key(|(i, a)| (a.span.start, Reverse(a.span.end), *i));
+    all.sort_by_key(|(i, a)| (a.label, a.span.start, Reverse(a.span.end), *i));
     let mut out = Vec::new();
     let mut group: Vec<(usize, &Annotation)> = Vec::new();
     let mut end = 0;
     for (i, a) in all {
-        if !group.is_empty() && a.span.start >= end {
+        if group
+            .first()
+            .is_some_and(|(_, g)| g.label != a.label || a.span.start >= end)
+        {
             out.push(item(&group, layers));
             group.clear();
         }
@@ -155,22 +177,40 @@ pub fn items(layers: &[(&str, &[Annotation])]) -> Vec<Item> {
     if !group.is_empty() {
         out.push(item(&group, layers));
     }
+    out.sort_by_key(|i| (i.extent.start, i.extent.end, i.label));
     out
 }
 
-/// The item of one cluster (`group`: (layer index, annotation), sorted by start).
+/// The other items of `items` whose extent overlaps that of item `index` (these have other
+/// labels: items of one label never overlap), in the order of `items`; empty when there is no
+/// such item.
+pub fn overlapping(items: &[Item], index: usize) -> Vec<usize> {
+    let Some(me) = items.get(index) else {
+        return Vec::new();
+    };
+    items
+        .iter()
+        .enumerate()
+        .filter(|(i, other)| *i != index && other.extent.overlaps(me.extent))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// The item of one cluster (`group`: (layer index, annotation), one label, sorted by start;
+/// not empty).
 fn item(group: &[(usize, &Annotation)], layers: &[(&str, &[Annotation])]) -> Item {
+    let label = group.first().map_or(Label::Fact, |(_, a)| a.label);
     let start = group.iter().map(|(_, a)| a.span.start).min().unwrap_or(0);
     let end = group.iter().map(|(_, a)| a.span.end).max().unwrap_or(start);
-    let mut keys: Vec<(Span, Label)> = group.iter().map(|(_, a)| (a.span, a.label)).collect();
-    keys.sort_by_key(|(span, label)| (span.start, Reverse(span.end), *label));
-    keys.dedup();
-    let versions = keys
+    let mut spans: Vec<Span> = group.iter().map(|(_, a)| a.span).collect();
+    spans.sort_by_key(|span| (span.start, Reverse(span.end)));
+    spans.dedup();
+    let versions = spans
         .into_iter()
-        .map(|(span, label)| {
+        .map(|span| {
             let mut had: Vec<(usize, &Annotation)> = group
                 .iter()
-                .filter(|(_, a)| a.span == span && a.label == label)
+                .filter(|(_, a)| a.span == span)
                 .copied()
                 .collect();
             had.sort_by_key(|(i, _)| *i);
@@ -190,8 +230,10 @@ fn item(group: &[(usize, &Annotation)], layers: &[(&str, &[Annotation])]) -> Ite
         .collect();
     Item {
         extent: Span::new(start, end),
+        label,
         versions,
         layers: layers.len(),
+        marks: group.len(),
     }
 }
 
@@ -218,7 +260,8 @@ fn most_common<'a>(values: impl Iterator<Item = &'a str>) -> String {
 pub enum Resolution {
     /// Not decided yet.
     Open,
-    /// A gold annotation (this one, the first in gold order) overlaps the item.
+    /// A gold annotation with the item's label (this one, the first in gold order) overlaps
+    /// the item.
     Accepted(AnnotationId),
     /// Rejected: nothing of it goes into the gold layer.
     Rejected,
@@ -226,7 +269,7 @@ pub enum Resolution {
 
 /// Where `item` stands in `gold` (see the module notes).
 pub fn resolution(item: &Item, gold: &AnnotationSet) -> Resolution {
-    if let Some(a) = overlapping(item, gold).next() {
+    if let Some(a) = gold_overlapping(item, gold).next() {
         Resolution::Accepted(a.id)
     } else if rejection(item, gold).is_some() {
         Resolution::Rejected
@@ -235,19 +278,21 @@ pub fn resolution(item: &Item, gold: &AnnotationSet) -> Resolution {
     }
 }
 
-/// Gold annotations overlapping the item's extent, in gold order.
-fn overlapping<'a>(
+/// Gold annotations with the item's label overlapping its extent, in gold order.
+fn gold_overlapping<'a>(
     item: &'a Item,
     gold: &'a AnnotationSet,
 ) -> impl Iterator<Item = &'a Annotation> {
     gold.iter()
         .take_while(|a| a.span.start < item.extent.end)
-        .filter(|a| a.span.overlaps(item.extent))
+        .filter(|a| a.label == item.label && a.span.overlaps(item.extent))
 }
 
-/// The rejection of the item recorded in `gold`, if any.
+/// The rejection of the item recorded in `gold` (its label, its extent), if any.
 fn rejection<'a>(item: &Item, gold: &'a AnnotationSet) -> Option<&'a Suggestion> {
-    gold.rejected().iter().find(|s| s.span == item.extent)
+    gold.rejected()
+        .iter()
+        .find(|s| s.label == item.label && s.span == item.extent)
 }
 
 /// Counts for the adjudication progress bar.
@@ -311,8 +356,9 @@ fn gold_annotation(
 /// Takes version `version` of `item` into `gold`, made by `annotator` (the adjudicator).
 ///
 /// - Open: an [`Edit::Add`] of a new gold annotation with the next free id.
-/// - Accepted already: an [`Edit::Change`] of that gold annotation to this version (taking
-///   another annotator's boundaries or label instead); its note and created time are kept.
+/// - Accepted already: an [`Edit::Change`] of that gold annotation (the one with the item's
+///   label) to this version (taking another annotator's boundaries instead); its note and
+///   created time are kept. Gold annotations of other labels are left alone.
 /// - Rejected: the rejection is taken back and the annotation added, in one [`Edit::Batch`].
 ///
 /// Refused with [`EditError::Empty`] when there is no such version, [`EditError::OutOfBounds`]
@@ -325,7 +371,7 @@ pub fn accept(
     version: usize,
     annotator: &str,
 ) -> Result<Edit, EditError> {
-    let current = overlapping(item, gold).next().cloned();
+    let current = gold_overlapping(item, gold).next().cloned();
     let id = current.as_ref().map_or_else(|| gold.next_id(), |a| a.id);
     let made = gold_annotation(article, item, version, annotator, id)?;
     if gold
@@ -352,23 +398,23 @@ pub fn accept(
     }
 }
 
-/// Rejects `item`: records it on `gold`'s rejection list (label of the best version, span
-/// the extent), after removing every gold annotation that overlaps it when it was accepted.
+/// Rejects `item`: records it on `gold`'s rejection list (its label, span the extent), after
+/// removing every gold annotation with its label that overlaps it when it was accepted (those
+/// of other labels stay).
 ///
 /// The edit is an [`Edit::Batch`]: the removals, then [`Edit::Offer`] and [`Edit::Reject`] of
 /// the rejection, so that its inverse leaves no suggestion waiting in `gold`. Rejecting an item
 /// rejected already gives an empty batch.
 pub fn reject(gold: &AnnotationSet, item: &Item) -> Edit {
-    let mut edits: Vec<Edit> = overlapping(item, gold).cloned().map(Edit::Remove).collect();
+    let mut edits: Vec<Edit> = gold_overlapping(item, gold)
+        .cloned()
+        .map(Edit::Remove)
+        .collect();
     if edits.is_empty() && rejection(item, gold).is_some() {
         return Edit::Batch(Vec::new());
     }
-    let label = item
-        .versions
-        .get(item.best())
-        .map_or(Label::Fact, |v| v.label);
     let s = Suggestion {
-        label,
+        label: item.label,
         span: item.extent,
         speaker: String::new(),
         cue: String::new(),

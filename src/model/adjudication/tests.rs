@@ -131,25 +131,125 @@ fn a_shifted_boundary_is_outvoted() {
 }
 
 #[test]
-fn a_label_disagreement_is_two_versions_of_one_item() {
+fn a_label_disagreement_is_two_overlapping_items() {
     let span = find("the budget grew");
     let a = vec![ann(1, Label::Fact, span, "ana")];
-    let b = vec![ann(1, Label::Allegation, span, "ben")];
-    let items = items(&[("ana", a.as_slice()), ("ben", b.as_slice())]);
-    assert_eq!(items.len(), 1);
-    let labels: Vec<Label> = items[0].versions.iter().map(|v| v.label).collect();
-    assert_eq!(labels, [Label::Fact, Label::Allegation]);
-    assert_eq!(items[0].best(), 0, "a tie goes to the first version");
+    let b = vec![ann(1, Label::Quote, span, "ben")];
+    let c = vec![ann(1, Label::Quote, span, "cy")];
+    let layers = [
+        ("ana", a.as_slice()),
+        ("ben", b.as_slice()),
+        ("cy", c.as_slice()),
+    ];
+    let items = items(&layers);
+    assert_eq!(items.len(), 2);
+    let labels: Vec<Label> = items.iter().map(|i| i.label).collect();
+    assert_eq!(
+        labels,
+        [Label::Fact, Label::Quote],
+        "same span: label order"
+    );
+    assert!(items
+        .iter()
+        .all(|i| i.extent == span && i.versions.len() == 1));
     assert_eq!(items[0].agreement(), Agreement::One);
+    assert_eq!(items[1].agreement(), Agreement::Some);
+    assert_eq!(items[1].versions[0].annotators, ["ben", "cy"]);
+    assert!(items.iter().all(|i| !i.is_unanimous()));
+    assert_eq!(overlapping(&items, 0), [1]);
+    assert_eq!(overlapping(&items, 1), [0]);
+    assert!(overlapping(&items, 2).is_empty());
+
+    let mut gold = AnnotationSet::new();
+    let quote = accept(&gold, &article(), &items[1], 0, "judge").unwrap();
+    let Edit::Add(added) = &quote else {
+        panic!("expected an addition, got {quote:?}");
+    };
+    apply(&mut gold, &quote);
+    assert_eq!(resolution(&items[1], &gold), Resolution::Accepted(added.id));
+    assert_eq!(resolution(&items[0], &gold), Resolution::Open);
+    let p = progress(&items, &gold);
+    assert_eq!((p.disagreements, p.resolved), (2, 1));
+
+    let fact = reject(&gold, &items[0]);
+    assert!(
+        matches!(&fact, Edit::Batch(e) if e.len() == 2),
+        "no removal"
+    );
+    apply(&mut gold, &fact);
+    assert_eq!(resolution(&items[0], &gold), Resolution::Rejected);
+    assert_eq!(resolution(&items[1], &gold), Resolution::Accepted(added.id));
+    assert_eq!(gold.len(), 1);
+    assert_eq!(progress(&items, &gold).resolved, 2);
+
+    let quote_off = reject(&gold, &items[1]);
+    apply(&mut gold, &quote_off);
+    assert!(gold.is_empty());
+    assert_eq!(resolution(&items[1], &gold), Resolution::Rejected);
+    assert_eq!(resolution(&items[0], &gold), Resolution::Rejected);
+    apply(&mut gold, &quote_off.inverse());
+    apply(&mut gold, &fact.inverse());
+    assert_eq!(resolution(&items[0], &gold), Resolution::Open);
+    assert_eq!(resolution(&items[1], &gold), Resolution::Accepted(added.id));
 }
 
 #[test]
-fn nested_and_chained_spans_cluster_together_touching_ones_do_not() {
+fn nested_spans_of_two_labels_are_two_unanimous_items() {
     let outer = find("The mayor said the budget grew");
     let inner = find("the budget grew");
     let a = vec![
         ann(1, Label::Allegation, outer, "ana"),
         ann(2, Label::Quote, inner, "ana"),
+    ];
+    let b = vec![
+        ann(4, Label::Allegation, outer, "ben"),
+        ann(5, Label::Quote, inner, "ben"),
+    ];
+    let layers = [("ana", a.as_slice()), ("ben", b.as_slice())];
+    let items = items(&layers);
+    assert_eq!(items.len(), 2);
+    assert_eq!(
+        (items[0].extent, items[0].label),
+        (outer, Label::Allegation)
+    );
+    assert_eq!((items[1].extent, items[1].label), (inner, Label::Quote));
+    assert!(items.iter().all(Item::is_unanimous));
+    assert_eq!(overlapping(&items, 0), [1]);
+
+    let mut gold = AnnotationSet::new();
+    let edit = accept_unanimous(&gold, &article(), &items, "judge")
+        .unwrap()
+        .unwrap();
+    apply(&mut gold, &edit);
+    assert_eq!(gold.len(), 2);
+    for item in &items {
+        let Resolution::Accepted(id) = resolution(item, &gold) else {
+            panic!("{item:?} is not accepted");
+        };
+        let a = gold.get(id).unwrap();
+        assert_eq!((a.span, a.label), (item.extent, item.label));
+    }
+    apply(&mut gold, &edit.inverse());
+
+    // One at a time: the second accept adds, it does not change the first.
+    let first = accept(&gold, &article(), &items[0], 0, "judge").unwrap();
+    apply(&mut gold, &first);
+    assert_eq!(resolution(&items[1], &gold), Resolution::Open);
+    let second = accept(&gold, &article(), &items[1], 0, "judge").unwrap();
+    assert!(matches!(&second, Edit::Add(a) if a.label == Label::Quote));
+    apply(&mut gold, &second);
+    assert_eq!(gold.len(), 2);
+    let p = progress(&items, &gold);
+    assert_eq!((p.unanimous, p.unanimous_open), (2, 0));
+}
+
+#[test]
+fn nested_and_chained_spans_of_one_label_cluster_touching_ones_do_not() {
+    let outer = find("The mayor said the budget grew");
+    let inner = find("the budget grew");
+    let a = vec![
+        ann(1, Label::Allegation, outer, "ana"),
+        ann(2, Label::Allegation, inner, "ana"),
     ];
     let b = a.clone();
     let items1 = items(&[("ana", a.as_slice()), ("ben", b.as_slice())]);
@@ -163,13 +263,39 @@ fn nested_and_chained_spans_cluster_together_touching_ones_do_not() {
     let chain = vec![
         ann(1, Label::Fact, Span::new(0, 5), "ana"),
         ann(2, Label::Fact, Span::new(4, 10), "ana"),
-        ann(3, Label::Fact, Span::new(9, 15), "ana"),
-        ann(4, Label::Fact, Span::new(15, 20), "ana"),
-        ann(5, Label::Fact, Span::new(22, 22), "ana"),
+        ann(3, Label::Quote, Span::new(6, 12), "ana"),
+        ann(4, Label::Fact, Span::new(9, 15), "ana"),
+        ann(5, Label::Fact, Span::new(15, 20), "ana"),
+        ann(6, Label::Fact, Span::new(22, 22), "ana"),
     ];
     let items2 = items(&[("ana", chain.as_slice())]);
-    let extents: Vec<Span> = items2.iter().map(|i| i.extent).collect();
-    assert_eq!(extents, [Span::new(0, 15), Span::new(15, 20)]);
+    let extents: Vec<(Span, Label)> = items2.iter().map(|i| (i.extent, i.label)).collect();
+    assert_eq!(
+        extents,
+        [
+            (Span::new(0, 15), Label::Fact),
+            (Span::new(6, 12), Label::Quote),
+            (Span::new(15, 20), Label::Fact)
+        ]
+    );
+    assert_eq!(overlapping(&items2, 1), [0]);
+    assert_eq!(overlapping(&items2, 2), Vec::<usize>::new());
+}
+
+#[test]
+fn a_layer_marking_a_span_twice_is_not_unanimous() {
+    let span = find("Rain fell");
+    let a = vec![
+        ann(1, Label::Fact, span, "ana"),
+        ann(2, Label::Fact, span, "ana"),
+    ];
+    let b = vec![ann(1, Label::Fact, span, "ben")];
+    let items = items(&[("ana", a.as_slice()), ("ben", b.as_slice())]);
+    assert_eq!(items.len(), 1);
+    assert_eq!(items[0].versions[0].annotators, ["ana", "ben"]);
+    assert_eq!(items[0].marks, 3);
+    assert!(!items[0].is_unanimous());
+    assert_eq!(items[0].agreement(), Agreement::Some);
 }
 
 #[test]
@@ -209,7 +335,7 @@ fn accepting_another_version_changes_the_gold_annotation() {
     let long = find("Police denied it on Monday");
     let short = find("Police denied it");
     let a = vec![ann(1, Label::Allegation, long, "ben")];
-    let b = vec![ann(7, Label::Fact, short, "ana")];
+    let b = vec![ann(7, Label::Allegation, short, "ana")];
     let items = items(&[("ben", a.as_slice()), ("ana", b.as_slice())]);
     let item = &items[0];
     let mut gold = AnnotationSet::new();
@@ -236,7 +362,7 @@ fn accepting_another_version_changes_the_gold_annotation() {
     assert_eq!(before, added);
     assert_eq!(
         (after.id, after.span, after.label),
-        (added.id, short, Label::Fact)
+        (added.id, short, Label::Allegation)
     );
     apply(&mut gold, &second);
     assert_eq!(resolution(item, &gold), Resolution::Accepted(added.id));
