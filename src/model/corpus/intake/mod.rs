@@ -120,8 +120,8 @@ pub struct IntakeRecord {
     pub left_out: BTreeMap<String, usize>,
     /// Spans that could not be placed on the text (offsets outside it, text not found).
     pub not_placed: usize,
-    /// Spans that repeat one already placed (same place, same label — an annotation and a
-    /// prediction agreeing), kept once.
+    /// Spans that repeat one already placed by the same annotator (same place, same label — an
+    /// annotator's span given twice), kept once; different annotators' spans are all kept.
     pub merged: usize,
     /// The record's id, when the mapping names an id field and the record has one.
     pub record_id: Option<String>,

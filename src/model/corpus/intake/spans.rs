@@ -24,7 +24,8 @@ pub(crate) struct Placed {
     pub left_out: BTreeMap<String, usize>,
     /// Spans whose offsets or text could not be placed on the article.
     pub not_placed: usize,
-    /// Spans identical (same place, same label) to one placed already, kept once.
+    /// Spans identical (same annotator, same place, same label) to one placed already, kept
+    /// once. Two annotators marking the same span are never merged: each keeps theirs.
     pub merged: usize,
 }
 
@@ -44,12 +45,14 @@ fn found_spans<'r>(record: &'r Record, value: &serde_json::Value) -> (Vec<Found<
     let mut unreadable = 0;
     if let Some(list) = doccano_list(value) {
         let over = record.text("text");
+        let by_record = doccano_annotator(value, &["annotator"]);
         for item in list {
             match doccano_span(item) {
                 Some(span) => found.push(Found {
                     span,
                     over,
-                    annotator: None,
+                    annotator: doccano_annotator(item, &["annotator", "user"])
+                        .or_else(|| by_record.clone()),
                 }),
                 None => unreadable += usize::from(!item.is_string()),
             }
@@ -70,6 +73,18 @@ fn found_spans<'r>(record: &'r Record, value: &serde_json::Value) -> (Vec<Found<
         }
     }
     (found, unreadable)
+}
+
+/// Who made a doccano line's spans (its `annotator` field), or one span in the object form
+/// (its `annotator` or `user` field): a name, or a user number.
+fn doccano_annotator(value: &serde_json::Value, keys: &[&str]) -> Option<String> {
+    let by = keys.iter().find_map(|key| value.get(*key))?;
+    let name = match by {
+        serde_json::Value::String(s) => s.trim().to_string(),
+        serde_json::Value::Number(n) => format!("user {n}"),
+        _ => return None,
+    };
+    (!name.is_empty()).then_some(name)
 }
 
 /// Places the spans of JSON `record` (whose text under the mapping is `raw`) on `article`,
@@ -145,13 +160,14 @@ pub(crate) fn place_spans(
             placed.not_placed += 1;
             continue;
         };
-        if !seen.insert((span, label)) {
+        let annotator = item.annotator.unwrap_or_default();
+        if !seen.insert((annotator.clone(), span, label)) {
             placed.merged += 1;
             continue;
         }
         let id = AnnotationId(u32::try_from(placed.annotations.len() + 1).unwrap_or(u32::MAX));
         placed.annotations.push(Annotation {
-            annotator: item.annotator.unwrap_or_default(),
+            annotator,
             origin: Origin::Imported,
             ..Annotation::new(id, label, span)
         });
