@@ -9,8 +9,8 @@ use std::collections::{BTreeMap, HashSet};
 use super::records::Record;
 use super::text::Layout;
 use crate::model::format::anchor::{
-    anchor, doccano_list, doccano_span, from_utf16, label_studio_results, label_studio_span,
-    with_context, ForeignSpan, MAX_FOREIGN,
+    anchor, doccano_list, doccano_span, from_utf16, label_studio_author, label_studio_results,
+    label_studio_span, with_context, ForeignSpan, MAX_FOREIGN,
 };
 use crate::model::ingest::plain_text::unify_line_endings;
 use crate::model::{Annotation, AnnotationId, AnnotationSet, Article, Label, Origin, TextIndex};
@@ -27,6 +27,10 @@ pub(crate) struct Placed {
     /// Spans identical (same annotator, same place, same label) to one placed already, kept
     /// once. Two annotators marking the same span are never merged: each keeps theirs.
     pub merged: usize,
+    /// Who the record says annotated it, marked anything or not, in the file's order, each
+    /// once: Label Studio's authors of annotations (not cancelled ones) and predictions,
+    /// doccano's `annotator`.
+    pub annotators: Vec<String>,
 }
 
 /// A span read from the record: where it was, whose text its offsets count in, who made it.
@@ -87,6 +91,28 @@ fn doccano_annotator(value: &serde_json::Value, keys: &[&str]) -> Option<String>
     (!name.is_empty()).then_some(name)
 }
 
+/// Who a doccano line or Label Studio task says annotated it (see [`Placed::annotators`]).
+fn record_annotators(value: &serde_json::Value) -> Vec<String> {
+    let doccano = doccano_list(value).and_then(|_| doccano_annotator(value, &["annotator"]));
+    let label_studio = ["annotations", "predictions"]
+        .into_iter()
+        .filter_map(|key| value.get(key).and_then(serde_json::Value::as_array))
+        .flatten()
+        .filter(|item| {
+            item.get("was_cancelled")
+                .and_then(serde_json::Value::as_bool)
+                != Some(true)
+        })
+        .filter_map(label_studio_author);
+    let mut names: Vec<String> = Vec::new();
+    for name in doccano.into_iter().chain(label_studio) {
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    names
+}
+
 /// Places the spans of JSON `record` (whose text under the mapping is `raw`) on `article`,
 /// built from `raw` with `layout`.
 pub(crate) fn place_spans(
@@ -101,6 +127,7 @@ pub(crate) fn place_spans(
     let (found, unreadable) = found_spans(record, value);
     let mut placed = Placed {
         not_placed: unreadable,
+        annotators: record_annotators(value),
         ..Placed::default()
     };
     if found.is_empty() {
