@@ -58,6 +58,9 @@ pub fn choices(layers: &[AnnotatorLayer], gold: &GoldLayer) -> Vec<LayerChoice> 
 /// `Annotator(name)` that layer (empty when the document has none of that name); `All` the
 /// own annotations (each with `annotator` set to `own_name`) followed by every other layer
 /// (each annotation with its layer's name), in document order, renumbered `a1`, `a2`, ...
+///
+/// Read back with [`crate::model::layer_files::read_layer_file`], an `All` export gives the
+/// same layers again, provided `own_name` is not empty and no other layer has that name.
 pub fn layer_set(
     own: &AnnotationSet,
     own_name: &str,

@@ -186,7 +186,9 @@ pub fn read_layer_file(name: &str, contents: &str) -> Result<LayerFile, String> 
     }
     let head = body.trim_start();
     let first_line = head.lines().next().unwrap_or_default();
-    let file = if head.starts_with('{') && is_native(head) {
+    let lower = name.to_lowercase();
+    let lines = lower.ends_with(".jsonl") || lower.ends_with(".ndjson");
+    let file = if !lines && head.starts_with('{') && is_native(head) {
         let (article, annotations) = import(head).map_err(|e| format!("{name}: {e}"))?;
         LayerFile {
             name: name.to_string(),

@@ -143,6 +143,9 @@ fn claimtag_jsonl_reads_every_line_and_names_a_bad_one() {
     assert_eq!(file.records[1].layers, [(None, Vec::new())]);
     assert!(file.needs_name());
     assert_eq!(file.annotators(), ["ana"]);
+    // One line is still claimtag JSONL.
+    let one = read_layer_file("library.jsonl", lines[0]).unwrap();
+    assert_eq!((one.format, one.records.len()), ("claimtag JSONL", 1));
 }
 
 #[test]
