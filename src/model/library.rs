@@ -4,6 +4,8 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+mod layer_merge;
+
 use crate::model::suggest::Suggestion;
 use crate::model::{
     Annotation, AnnotationSet, Article, Edit, Label, Metadata, Paragraph, SetAside,
@@ -134,7 +136,7 @@ impl GoldLayer {
 }
 
 /// One row of the library list: enough to show it without reading the document.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct DocSummary {
     /// Bookkeeping.
     #[serde(flatten)]
@@ -151,6 +153,23 @@ pub struct DocSummary {
     /// Suggestions waiting for review.
     #[serde(default)]
     pub waiting: usize,
+    /// The names of other annotators' layers, sorted.
+    #[serde(default)]
+    pub layers: Vec<String>,
+    /// Gold annotations (made in adjudication).
+    #[serde(default)]
+    pub gold: usize,
+}
+
+/// What bringing in a layer did to a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LayerChange {
+    /// The document had no layer of this annotator.
+    Added,
+    /// This annotator's layer was there with other annotations, and was replaced.
+    Replaced,
+    /// This annotator's layer was there with the same annotations: nothing changed.
+    Unchanged,
 }
 
 /// Why stored data could not be read.
@@ -200,7 +219,8 @@ impl StoredDocument {
         serde_json::to_string(self).unwrap_or_default()
     }
 
-    /// The article and annotations again, with every offset checked against the text.
+    /// The article and annotations again, with every offset checked against the text (the
+    /// other annotators' layers and the gold layer too, see [`StoredDocument::checked_layers`]).
     pub fn open(&self) -> Result<(Article, AnnotationSet), StoreError> {
         let mut article = Article::from_parts(
             self.text.clone(),
@@ -221,6 +241,7 @@ impl StoredDocument {
                 a.id
             )));
         }
+        self.checked_layers()?;
         let mut annotations = AnnotationSet::from_annotations(self.annotations.clone());
         // Suggestions are only proposals: any that no longer fit the text are dropped.
         let fits = |s: &&Suggestion| article.slice(s.span).is_some();
@@ -252,6 +273,8 @@ impl StoredDocument {
             counts,
             annotators,
             waiting: self.suggestions.len(),
+            layers: self.layer_names_sorted(),
+            gold: self.gold.annotations.len(),
         }
     }
 }

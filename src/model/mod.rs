@@ -18,6 +18,8 @@ pub mod format;
 pub mod history;
 pub mod ingest;
 pub mod label;
+pub mod layer_choice;
+pub mod layer_files;
 pub mod layers;
 pub mod library;
 pub mod search;

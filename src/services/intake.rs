@@ -340,7 +340,7 @@ impl IntakeJob {
         }
         if self.merged > 0 {
             self.report.remarks.push(format!(
-                "{} appeared twice in a record (an annotation and a prediction agreeing, say) and were kept once.",
+                "{} appeared twice in a record from the same annotator and were kept once.",
                 count_of(self.merged, "span")
             ));
         }

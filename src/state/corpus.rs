@@ -342,6 +342,8 @@ mod tests {
             counts: [0; 3],
             annotators: Vec::new(),
             waiting: 0,
+            layers: Vec::new(),
+            gold: 0,
         }
     }
 

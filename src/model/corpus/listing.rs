@@ -267,6 +267,8 @@ mod tests {
             counts,
             annotators: vec![format!("ann-{}", counts[0])],
             waiting: counts[2],
+            layers: Vec::new(),
+            gold: 0,
         }
     }
 

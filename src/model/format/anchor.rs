@@ -280,7 +280,7 @@ pub(crate) fn doccano_span(item: &Value) -> Option<ForeignSpan> {
 
 /// Who made a Label Studio annotation (`completed_by`: a name, an e-mail, a user object or a
 /// user number) or prediction (`model_version`).
-fn label_studio_author(item: &Value) -> Option<String> {
+pub(crate) fn label_studio_author(item: &Value) -> Option<String> {
     let by = item
         .get("completed_by")
         .or_else(|| item.get("model_version"))?;

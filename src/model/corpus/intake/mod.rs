@@ -120,11 +120,16 @@ pub struct IntakeRecord {
     pub left_out: BTreeMap<String, usize>,
     /// Spans that could not be placed on the text (offsets outside it, text not found).
     pub not_placed: usize,
-    /// Spans that repeat one already placed (same place, same label — an annotation and a
-    /// prediction agreeing), kept once.
+    /// Spans that repeat one already placed by the same annotator (same place, same label — an
+    /// annotator's span given twice), kept once; different annotators' spans are all kept.
     pub merged: usize,
     /// The record's id, when the mapping names an id field and the record has one.
     pub record_id: Option<String>,
+    /// Who the record says annotated it, whether they marked anything or not, in the file's
+    /// order, each once (Label Studio's `completed_by` of each annotation that was not
+    /// cancelled, and `model_version` of each prediction; doccano's `annotator`). An
+    /// annotator here with no annotation read the text and marked nothing.
+    pub annotators: Vec<String>,
 }
 
 /// A record that could not be read, and why ("Line 7: not JSON (expected value at column
@@ -526,6 +531,7 @@ impl Reading<'_> {
             not_placed: placed.not_placed,
             merged: placed.merged,
             record_id: record_id.clone(),
+            annotators: placed.annotators,
         };
         let document = if native {
             let (article, annotations) = import(raw.text).map_err(|e| refuse(e.to_string()))?;

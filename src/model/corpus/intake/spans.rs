@@ -9,8 +9,8 @@ use std::collections::{BTreeMap, HashSet};
 use super::records::Record;
 use super::text::Layout;
 use crate::model::format::anchor::{
-    anchor, doccano_list, doccano_span, from_utf16, label_studio_results, label_studio_span,
-    with_context, ForeignSpan, MAX_FOREIGN,
+    anchor, doccano_list, doccano_span, from_utf16, label_studio_author, label_studio_results,
+    label_studio_span, with_context, ForeignSpan, MAX_FOREIGN,
 };
 use crate::model::ingest::plain_text::unify_line_endings;
 use crate::model::{Annotation, AnnotationId, AnnotationSet, Article, Label, Origin, TextIndex};
@@ -24,8 +24,13 @@ pub(crate) struct Placed {
     pub left_out: BTreeMap<String, usize>,
     /// Spans whose offsets or text could not be placed on the article.
     pub not_placed: usize,
-    /// Spans identical (same place, same label) to one placed already, kept once.
+    /// Spans identical (same annotator, same place, same label) to one placed already, kept
+    /// once. Two annotators marking the same span are never merged: each keeps theirs.
     pub merged: usize,
+    /// Who the record says annotated it, marked anything or not, in the file's order, each
+    /// once: Label Studio's authors of annotations (not cancelled ones) and predictions,
+    /// doccano's `annotator`.
+    pub annotators: Vec<String>,
 }
 
 /// A span read from the record: where it was, whose text its offsets count in, who made it.
@@ -44,12 +49,14 @@ fn found_spans<'r>(record: &'r Record, value: &serde_json::Value) -> (Vec<Found<
     let mut unreadable = 0;
     if let Some(list) = doccano_list(value) {
         let over = record.text("text");
+        let by_record = doccano_annotator(value, &["annotator"]);
         for item in list {
             match doccano_span(item) {
                 Some(span) => found.push(Found {
                     span,
                     over,
-                    annotator: None,
+                    annotator: doccano_annotator(item, &["annotator", "user"])
+                        .or_else(|| by_record.clone()),
                 }),
                 None => unreadable += usize::from(!item.is_string()),
             }
@@ -72,6 +79,40 @@ fn found_spans<'r>(record: &'r Record, value: &serde_json::Value) -> (Vec<Found<
     (found, unreadable)
 }
 
+/// Who made a doccano line's spans (its `annotator` field), or one span in the object form
+/// (its `annotator` or `user` field): a name, or a user number.
+fn doccano_annotator(value: &serde_json::Value, keys: &[&str]) -> Option<String> {
+    let by = keys.iter().find_map(|key| value.get(*key))?;
+    let name = match by {
+        serde_json::Value::String(s) => s.trim().to_string(),
+        serde_json::Value::Number(n) => format!("user {n}"),
+        _ => return None,
+    };
+    (!name.is_empty()).then_some(name)
+}
+
+/// Who a doccano line or Label Studio task says annotated it (see [`Placed::annotators`]).
+fn record_annotators(value: &serde_json::Value) -> Vec<String> {
+    let doccano = doccano_list(value).and_then(|_| doccano_annotator(value, &["annotator"]));
+    let label_studio = ["annotations", "predictions"]
+        .into_iter()
+        .filter_map(|key| value.get(key).and_then(serde_json::Value::as_array))
+        .flatten()
+        .filter(|item| {
+            item.get("was_cancelled")
+                .and_then(serde_json::Value::as_bool)
+                != Some(true)
+        })
+        .filter_map(label_studio_author);
+    let mut names: Vec<String> = Vec::new();
+    for name in doccano.into_iter().chain(label_studio) {
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    names
+}
+
 /// Places the spans of JSON `record` (whose text under the mapping is `raw`) on `article`,
 /// built from `raw` with `layout`.
 pub(crate) fn place_spans(
@@ -86,6 +127,7 @@ pub(crate) fn place_spans(
     let (found, unreadable) = found_spans(record, value);
     let mut placed = Placed {
         not_placed: unreadable,
+        annotators: record_annotators(value),
         ..Placed::default()
     };
     if found.is_empty() {
@@ -145,13 +187,14 @@ pub(crate) fn place_spans(
             placed.not_placed += 1;
             continue;
         };
-        if !seen.insert((span, label)) {
+        let annotator = item.annotator.unwrap_or_default();
+        if !seen.insert((annotator.clone(), span, label)) {
             placed.merged += 1;
             continue;
         }
         let id = AnnotationId(u32::try_from(placed.annotations.len() + 1).unwrap_or(u32::MAX));
         placed.annotations.push(Annotation {
-            annotator: item.annotator.unwrap_or_default(),
+            annotator,
             origin: Origin::Imported,
             ..Annotation::new(id, label, span)
         });

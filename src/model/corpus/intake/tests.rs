@@ -172,6 +172,32 @@ fn doccano_utf16_offsets_after_an_emoji_land_exactly() {
 }
 
 #[test]
+fn doccano_annotators_come_from_the_line_or_the_span_and_are_never_merged() {
+    let text = "Tide 👍 rose 𠀀 today.";
+    let rose = utf16(text, "rose");
+    let file = format!(
+        "{}\n",
+        json!({"text": text, "annotator": "ana", "entities": [
+            {"start_offset": rose.0, "end_offset": rose.1, "label": "FACT"},
+            {"start_offset": rose.0, "end_offset": rose.1, "label": "FACT"},
+            {"start_offset": rose.0, "end_offset": rose.1, "label": "FACT", "user": 7},
+            {"start_offset": rose.0, "end_offset": rose.1, "label": "FACT", "annotator": "bo"}
+        ]}),
+    );
+    let shown = preview("d.jsonl", &file).unwrap();
+    let results = read_all("d.jsonl", &file, shown.mapping);
+    let read = records(&results);
+    let annotators: Vec<&str> = read[0]
+        .annotations
+        .iter()
+        .map(|a| a.annotator.as_str())
+        .collect();
+    assert_eq!(annotators, ["ana", "user 7", "bo"]);
+    assert_eq!(spans(read[0]), [(Label::Fact, "rose"); 3]);
+    assert_eq!(read[0].merged, 1);
+}
+
+#[test]
 fn label_studio_tasks_bring_annotations_predictions_and_annotators() {
     let text = "The mayor said “we will win”. Rivals alleged fraud.";
     let quote = utf16(text, "“we will win”");
@@ -185,7 +211,7 @@ fn label_studio_tasks_bring_annotations_predictions_and_annotators() {
         {"id": 17, "data": {"text": text, "url": "https://news.example/mayor"},
          "annotations": [
             {"completed_by": {"id": 3, "email": "ana@example.org"},
-             "result": [result(quote, "QUOTE"), result(mayor, "PERSON"),
+             "result": [result(quote, "QUOTE"), result(mayor, "PERSON"), result(quote, "QUOTE"),
                         {"type": "choices", "value": {"choices": ["ok"]}},
                         {"type": "relation", "from_id": "a", "to_id": "b"}]},
             {"completed_by": 5, "result": [result(alleged, "Allegation")]}
@@ -209,9 +235,12 @@ fn label_studio_tasks_bring_annotations_predictions_and_annotators() {
     let read = records(&results);
     assert_eq!(read.len(), 2);
     let task = read[0];
+    // The annotator and the model marking the same quote are two annotations, not one; only
+    // ana's own repeat of her quote is kept once.
     assert_eq!(
         spans(task),
         [
+            (Label::Quote, "“we will win”"),
             (Label::Quote, "“we will win”"),
             (Label::Allegation, "Rivals alleged fraud."),
             (Label::Fact, "Rivals alleged fraud.")
@@ -222,7 +251,10 @@ fn label_studio_tasks_bring_annotations_predictions_and_annotators() {
         .iter()
         .map(|a| a.annotator.as_str())
         .collect();
-    assert_eq!(annotators, ["ana@example.org", "user 5", "tagger-2"]);
+    assert_eq!(
+        annotators,
+        ["ana@example.org", "tagger-2", "user 5", "tagger-2"]
+    );
     assert_eq!(task.left_out.get("PERSON"), Some(&1));
     assert_eq!(task.merged, 1);
     assert_eq!(task.not_placed, 0);
