@@ -15,6 +15,7 @@ use crate::components::corpus_view::CorpusView;
 use crate::components::dialogs::DialogLayer;
 use crate::components::intake_dialog::IntakeDialog;
 use crate::components::layer_marks::{layer_names, use_layer_marks};
+use crate::components::layers_dialog::LayersDialog;
 use crate::components::load_dialog::LoadDialog;
 use crate::components::notice_bar::NoticeBar;
 use crate::components::persistence::{
@@ -200,6 +201,13 @@ pub fn App() -> Html {
                     corpus={state.corpus.clone()}
                     open={(state.storage.doc.id.clone(), state.document.article.meta.title.clone())}
                     annotator={state.storage.annotator.clone()}
+                    dispatch={dispatch.clone()}
+                />
+            }
+            if state.view.dialog == Some(Dialog::Layers) {
+                <LayersDialog
+                    open_id={state.storage.doc.id.clone()}
+                    tab={state.storage.tab.clone()}
                     dispatch={dispatch.clone()}
                 />
             }

@@ -18,7 +18,7 @@ use crate::services::intake::refresh_listing;
 use crate::services::library::{update_stored, ANNOTATOR};
 use crate::services::storage::{persist_and_estimate, Storage};
 use crate::services::{clock, queue};
-use crate::state::{Action, Corpus, DocumentAction, Notice, StorageAction, ViewAction};
+use crate::state::{Action, Corpus, Dialog, DocumentAction, Notice, StorageAction, ViewAction};
 
 /// Height of one row of the list, in CSS pixels (the stylesheet gives rows this height).
 const ROW_PX: f64 = 76.0;
@@ -155,7 +155,8 @@ pub fn CorpusView(props: &CorpusViewProps) -> Html {
                             }</p>
                         }
                     </div>
-                    <ExportPanel job={props.corpus.export.clone()} all={all} shown={ids} narrowed={props.corpus.filter.is_narrowed()} dispatch={dispatch.clone()} />
+                    <ExportPanel job={props.corpus.export.clone()} all={all} shown={ids} narrowed={props.corpus.filter.is_narrowed()}
+                        layers={layer_names(rows)} annotator={props.annotator.clone()} dispatch={dispatch.clone()} />
                     { trash_section(&trash, &change_stored, &confirm_empty, &dispatch) }
                 </>
             }
@@ -168,6 +169,13 @@ pub fn CorpusView(props: &CorpusViewProps) -> Html {
                     <span>{ "Annotator name" }</span>
                     <input type="text" value={props.annotator.clone()} oninput={on_annotator} placeholder="Written into every new annotation" />
                 </label>
+                <button class="ct-button" onclick={dispatch.reform(|_: MouseEvent| ViewAction::ShowDialog(Some(Dialog::Layers)).into())}
+                    title="Other annotators' exports of the same articles become their layers">
+                    { "Add annotators' files…" }
+                </button>
+                <button class="ct-button" onclick={dispatch.reform(|_: MouseEvent| ViewAction::ShowDialog(Some(Dialog::Agreement)).into())}>
+                    { "Agreement…" }
+                </button>
             </div>
             if let Some((persisted, used, quota)) = *usage {
                 <p class="ct-load__hint">
@@ -178,6 +186,14 @@ pub fn CorpusView(props: &CorpusViewProps) -> Html {
             { body }
         </Modal>
     }
+}
+
+/// Every other annotator named in the library's layers, sorted, each once.
+fn layer_names(rows: &[DocSummary]) -> Rc<Vec<String>> {
+    let mut names: Vec<String> = rows.iter().flat_map(|r| r.layers.iter().cloned()).collect();
+    names.sort();
+    names.dedup();
+    Rc::new(names)
 }
 
 /// One document of the list, with its controls, placed at its position in the scrolled list.

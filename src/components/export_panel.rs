@@ -11,6 +11,7 @@ use yew::prelude::*;
 use crate::components::job_progress::JobProgress;
 use crate::model::corpus::export::{CorpusFormat, Splits};
 use crate::model::corpus::listing::thousands;
+use crate::model::layer_choice::LayerChoice;
 use crate::services::export::{run, ExportRequest};
 use crate::services::jobs;
 use crate::state::{count_of, Action, CorpusAction, Job, JobKind};
@@ -26,6 +27,12 @@ pub struct ExportPanelProps {
     pub shown: Rc<Vec<String>>,
     /// Whether the list is filtered (then "the documents shown" is offered).
     pub narrowed: bool,
+    /// Other annotators named in the library's layers, sorted.
+    #[prop_or_default]
+    pub layers: Rc<Vec<String>>,
+    /// The user's annotator name.
+    #[prop_or_default]
+    pub annotator: String,
     /// Where actions go.
     pub dispatch: Callback<Action>,
 }
@@ -34,6 +41,7 @@ pub struct ExportPanelProps {
 #[component]
 pub fn ExportPanel(props: &ExportPanelProps) -> Html {
     let format = use_state(|| CorpusFormat::Package);
+    let layer = use_state(|| LayerChoice::Mine);
     let only_shown = use_state(|| false);
     let name = use_state(|| "claimtag-corpus".to_string());
     let shares = use_state(|| (80u8, 10u8, 10u8));
@@ -66,6 +74,7 @@ pub fn ExportPanel(props: &ExportPanelProps) -> Html {
         }
     };
     let on_export = {
+        let (layer, annotator) = (layer.clone(), props.annotator.clone());
         let (format, only_shown, name, shares) = (
             format.clone(),
             only_shown.clone(),
@@ -96,18 +105,42 @@ pub fn ExportPanel(props: &ExportPanelProps) -> Html {
                     (*all).clone()
                 },
                 name: (*name).clone(),
+                layer: (*layer).clone(),
+                annotator: annotator.clone(),
             });
         })
     };
     let on_export_all = {
         let (all, start) = (props.all.clone(), start.clone());
+        let annotator = props.annotator.clone();
         Callback::from(move |_: MouseEvent| {
             start(ExportRequest {
                 format: CorpusFormat::Native,
                 splits: Splits::default(),
                 ids: (*all).clone(),
                 name: "claimtag-library".to_string(),
+                layer: LayerChoice::Mine,
+                annotator: annotator.clone(),
             })
+        })
+    };
+    let choices: Vec<LayerChoice> = [LayerChoice::Mine, LayerChoice::Gold, LayerChoice::All]
+        .into_iter()
+        .chain(props.layers.iter().cloned().map(LayerChoice::Annotator))
+        .collect();
+    let on_layer = {
+        let (layer, choices) = (layer.clone(), choices.clone());
+        Callback::from(move |e: Event| {
+            if let Some(select) = e.target_dyn_into::<HtmlSelectElement>() {
+                if let Some(c) = select
+                    .value()
+                    .parse::<usize>()
+                    .ok()
+                    .and_then(|i| choices.get(i))
+                {
+                    layer.set(c.clone());
+                }
+            }
         })
     };
     let on_format = {
@@ -169,6 +202,13 @@ pub fn ExportPanel(props: &ExportPanelProps) -> Html {
                         { for CorpusFormat::ALL.into_iter().map(|f| html! { <option value={f.name()} selected={f == *format}>{ f.name() }</option> }) }
                     </select>
                 </label>
+                if !props.layers.is_empty() {
+                    <select aria-label="Layer to export" onchange={on_layer}>
+                        { for choices.iter().enumerate().map(|(i, c)| html! {
+                            <option value={i.to_string()} selected={*c == *layer}>{ c.name() }</option>
+                        }) }
+                    </select>
+                }
                 <select aria-label="Documents to export" onchange={on_scope}>
                     <option value="all" selected={!*only_shown}>{ format!("All {}", count_of(all, "document")) }</option>
                     if props.narrowed {

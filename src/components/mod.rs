@@ -16,6 +16,7 @@ pub mod intake_dialog;
 pub mod job_progress;
 pub mod label_toolbar;
 pub mod layer_marks;
+pub mod layers_dialog;
 pub mod layers_panel;
 pub mod load_dialog;
 pub mod modal;

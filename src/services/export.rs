@@ -7,6 +7,8 @@ use yew::Callback;
 
 use crate::model::corpus::export::{CorpusFormat, CorpusWriter, ExportDoc, Splits};
 use crate::model::format::filename::slug;
+use crate::model::layer_choice::LayerChoice;
+use crate::model::library::own_layer_name;
 use crate::services::clock::now_iso;
 use crate::services::download::download_parts;
 use crate::services::jobs::{self, now_ms, yield_to_browser, STEP_MS};
@@ -24,6 +26,10 @@ pub struct ExportRequest {
     pub ids: Vec<String>,
     /// The dataset's name (file names, the dataset card).
     pub name: String,
+    /// Which layer of each document: one's own, gold, one annotator's, or all of them.
+    pub layer: LayerChoice,
+    /// The user's annotator name (names their own layer in an export of all layers).
+    pub annotator: String,
 }
 
 /// `43 KB`, `56.2 MB` (decimal units, as file managers show them).
@@ -86,7 +92,10 @@ async fn write(
         let Some(stored) = storage.get_document(id).await.map_err(|e| e.to_string())? else {
             continue;
         };
-        let (article, set) = stored.open().map_err(|e| e.to_string())?;
+        let own = own_layer_name(&request.annotator);
+        let (article, set) = stored
+            .open_layer(own, &request.layer)
+            .map_err(|e| e.to_string())?;
         annotations += set.len();
         let piece = writer
             .write(ExportDoc {

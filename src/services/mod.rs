@@ -10,6 +10,7 @@ pub mod file_tree;
 pub mod html_dom;
 pub mod intake;
 pub mod jobs;
+pub mod layer_intake;
 pub mod library;
 pub mod loader;
 pub mod queue;
