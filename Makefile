@@ -38,6 +38,7 @@ bench: build
 	bash scripts/bundle-size.sh dist
 	node e2e/bench/run.mjs
 	cargo run --release --locked --example corpus_bench
+	cargo run --release --locked --example agreement_bench
 	node e2e/bench/corpus.mjs
 
 ## Fuzzing (not part of `make test`, which gives each target one second): every parser that
