@@ -95,7 +95,9 @@ test('two annotators’ files → agreement report → adjudicated gold layer', 
   for (const colorScheme of ['light', 'dark']) {
     await page.emulateMedia({ colorScheme });
     expect(await seriousViolations(page), `agreement view, ${colorScheme}`).toEqual([]);
-    await page.screenshot({ path: testInfo.outputPath(`agreement-${colorScheme}.png`), fullPage: true });
+    await page.screenshot({ path: testInfo.outputPath(`agreement-${colorScheme}.png`) });
+    await agreement.getByRole('img', { name: /Heat map/ }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: testInfo.outputPath(`agreement-charts-${colorScheme}.png`) });
   }
   await page.emulateMedia({ colorScheme: 'light' });
 

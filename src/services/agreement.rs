@@ -43,6 +43,8 @@ pub async fn compute(
                 stored_layers(d, own),
             )
         })
+        // A document nobody annotated takes no part in any figure.
+        .filter(|(_, _, layers)| !layers.layers.is_empty())
         .collect();
     drop(stored);
     let total = docs.len();
