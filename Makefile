@@ -39,6 +39,7 @@ bench: build
 	node e2e/bench/run.mjs
 	cargo run --release --locked --example corpus_bench
 	cargo run --release --locked --example agreement_bench
+	node e2e/bench/adjudicate.mjs
 	node e2e/bench/corpus.mjs
 
 ## Fuzzing (not part of `make test`, which gives each target one second): every parser that

@@ -187,7 +187,7 @@ async fn another_annotators_layer_is_a_coloured_line_with_its_name() {
         .query_selector(".ct-run--others")
         .unwrap()
         .expect("a run under bo's quote");
-    assert_eq!(run.text_content().unwrap(), "Fire");
+    assert_eq!(run.text_content().unwrap(), "crew saved");
     assert_eq!(run.get_attribute("title").as_deref(), Some("bo: Quote"));
     let style = run.get_attribute("style").unwrap_or_default();
     assert!(style.contains("var(--ct-layer-1)"), "{style}");

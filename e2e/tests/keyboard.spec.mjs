@@ -71,7 +71,7 @@ test('annotate the sample without the mouse', async ({ page }, testInfo) => {
   await page.keyboard.press('?');
   const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(dialog).toBeVisible();
-  await expect(dialog.getByRole('row')).toHaveCount(24); // a header row and 23 shortcuts
+  await expect(dialog.getByRole('row')).toHaveCount(29); // a header row and 28 shortcuts
   await page.screenshot({ path: testInfo.outputPath('shortcuts.png') });
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
