@@ -146,11 +146,11 @@ async fn emoji_article() -> (Element, Rc<Article>) {
     annotations
         .add(&article, Span::new(10, 20), Label::Fact)
         .unwrap();
-    // Another annotator marked "Fire" as a quote: drawn as their coloured line with a tooltip.
+    // Another annotator marked "crew saved" as a quote: their coloured line with a tooltip.
     let other = vec![Annotation::new(
         AnnotationId(1),
         Label::Quote,
-        Span::new(0, 4),
+        Span::new(10, 20),
     )];
     let root = mount_point();
     let props = ArticleViewProps {
