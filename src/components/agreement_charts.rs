@@ -36,35 +36,34 @@ fn header(first: &str) -> Html {
     }
 }
 
-/// One row of coefficients, with n in each cell's tooltip.
-fn coefficient_row(name: &str, figures: &ByLabel<Coefficient>) -> Html {
-    let cell =
-        |c: &Coefficient| html! { <td title={format!("n = {}", c.n)}>{ shown(c.value) }</td> };
+/// One row of a figure per label: its name, overall first, then each label, each cell drawn by
+/// `cell`.
+fn figure_row<T>(name: &str, figures: &ByLabel<T>, cell: impl Fn(&T) -> Html) -> Html {
     html! {
         <tr>
             <th scope="row">{ name }</th>
             { cell(&figures.overall) }
-            { for figures.labels.iter().map(cell) }
+            { for figures.labels.iter().map(&cell) }
         </tr>
     }
 }
 
+/// One row of coefficients, with n in each cell's tooltip.
+fn coefficient_row(name: &str, figures: &ByLabel<Coefficient>) -> Html {
+    figure_row(name, figures, |c| {
+        html! { <td title={format!("n = {}", c.n)}>{ shown(c.value) }</td> }
+    })
+}
+
 /// One row of span F1, with the counts in each cell's tooltip.
 fn span_row(name: &str, figures: &ByLabel<SpanCounts>) -> Html {
-    let cell = |c: &SpanCounts| {
+    figure_row(name, figures, |c| {
         html! {
             <td title={format!("P {} · R {} · {} matched of {} and {}", shown(c.precision()), shown(c.recall()), c.matched, c.a_spans, c.b_spans)}>
                 { shown(c.f1()) }
             </td>
         }
-    };
-    html! {
-        <tr>
-            <th scope="row">{ name }</th>
-            { cell(&figures.overall) }
-            { for figures.labels.iter().map(cell) }
-        </tr>
-    }
+    })
 }
 
 /// Fleiss' κ, Krippendorff's α and α_u over all annotators.
@@ -123,8 +122,8 @@ pub struct HeatMapProps {
 }
 
 /// The heat map with its measure picker.
-pub fn heat_map(report: &AgreementReport) -> Html {
-    html! { <HeatMap report={Rc::new(report.clone())} /> }
+pub fn heat_map(report: &Rc<AgreementReport>) -> Html {
+    html! { <HeatMap report={report.clone()} /> }
 }
 
 /// An annotator × annotator grid of pairwise agreement, darker where agreement is higher.

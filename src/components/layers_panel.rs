@@ -10,9 +10,9 @@ use yew::prelude::*;
 use crate::components::excerpt::excerpt;
 use crate::components::layer_marks::layer_names;
 use crate::components::paragraph_view::LAYER_COLOURS;
-use crate::model::adjudication::{resolution, Agreement, Item, Resolution};
+use crate::model::adjudication::{progress, resolution, Agreement, Item, Progress, Resolution};
 use crate::model::Article;
-use crate::state::document::Mode;
+use crate::state::document::{progress_text, Mode};
 use crate::state::{Action, AppState, Dialog, DocumentAction, ViewAction};
 
 /// Props of [`LayersPanel`].
@@ -29,13 +29,13 @@ pub struct LayersPanelProps {
 pub fn LayersPanel(props: &LayersPanelProps) -> Html {
     let state = &props.state;
     let document = &state.document;
-    let statuses = use_memo(
+    // Once per change of the candidates or the gold layer, not per render.
+    let decided = use_memo(
         (document.items.clone(), document.gold().clone()),
         |(items, gold)| {
-            items
-                .iter()
-                .map(|item| resolution(item, gold))
-                .collect::<Vec<_>>()
+            let statuses: Vec<Resolution> =
+                items.iter().map(|item| resolution(item, gold)).collect();
+            (statuses, progress(items, gold))
         },
     );
     let adjudicating = document.mode == Mode::Adjudicate;
@@ -78,7 +78,7 @@ pub fn LayersPanel(props: &LayersPanelProps) -> Html {
                 }) }
             </div>
             if adjudicating {
-                { adjudication(state, &statuses, &names, &props.dispatch) }
+                { adjudication(state, &decided.0, &decided.1, &names, &props.dispatch) }
             } else {
                 <div class="ct-editor__row">
                     <button class="ct-button" onclick={send(DocumentAction::Adjudicate(true).into())}
@@ -96,11 +96,11 @@ pub fn LayersPanel(props: &LayersPanelProps) -> Html {
 fn adjudication(
     state: &AppState,
     statuses: &[Resolution],
+    progress: &Progress,
     names: &[String],
     dispatch: &Callback<Action>,
 ) -> Html {
     let document = &state.document;
-    let progress = document.progress();
     let send = |action: Action| {
         let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.emit(action.clone()))
@@ -115,7 +115,7 @@ fn adjudication(
     html! {
         <div class="ct-adjudicate">
             <p class="ct-adjudicate__progress" id="ct-adjudicate-progress">
-                { document.progress_text() }
+                { progress_text(progress) }
                 if progress.unanimous_open > 0 {
                     { format!(" · {} unanimous waiting", progress.unanimous_open) }
                 }

@@ -3,6 +3,7 @@
 //! so the progress shows (1,000 documents × 3 annotators take about a third of a second).
 
 use std::collections::HashSet;
+use std::rc::Rc;
 
 use crate::model::agreement::input::{stored_layers, DocLayers};
 use crate::model::agreement::report::{report, AgreementReport};
@@ -15,7 +16,7 @@ use crate::services::storage::Storage;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Computed {
     /// Every figure.
-    pub report: AgreementReport,
+    pub report: Rc<AgreementReport>,
     /// Each document's agreement, lowest first.
     pub documents: Vec<DocScore>,
 }
@@ -54,6 +55,6 @@ pub async fn compute(
     progress(total / 2, total);
     yield_to_browser().await;
     let layers: Vec<DocLayers> = docs.into_iter().map(|(_, _, d)| d).collect();
-    let report = report(&layers);
+    let report = Rc::new(report(&layers));
     Ok(Computed { report, documents })
 }

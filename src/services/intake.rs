@@ -51,7 +51,8 @@ pub async fn read_all(
     out
 }
 
-async fn read_one(name: &str, file: File) -> Result<Contents, String> {
+/// The bytes of a file of up to [`MAX_CORPUS_BYTES`], refusing a larger one before reading it.
+pub async fn corpus_bytes(name: &str, file: File) -> Result<Vec<u8>, String> {
     let size = file.size() as usize;
     if size > MAX_CORPUS_BYTES {
         return Err(format!(
@@ -63,7 +64,11 @@ async fn read_one(name: &str, file: File) -> Result<Contents, String> {
     let buffer = JsFuture::from(file.array_buffer())
         .await
         .map_err(|_| format!("The browser could not read the file “{name}”."))?;
-    let bytes = Uint8Array::new(&buffer).to_vec();
+    Ok(Uint8Array::new(&buffer).to_vec())
+}
+
+async fn read_one(name: &str, file: File) -> Result<Contents, String> {
+    let bytes = corpus_bytes(name, file).await?;
     let start = String::from_utf8_lossy(&bytes[..bytes.len().min(8192)]).into_owned();
     if is_corpus_file(name, &start) {
         check_corpus_file(name, &bytes)?;

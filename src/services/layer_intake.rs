@@ -4,14 +4,13 @@
 //! does not hold becomes a new document. Documents are written in batches, with the browser
 //! given a turn between them.
 
-use js_sys::Uint8Array;
-use wasm_bindgen_futures::JsFuture;
 use web_sys::File;
 
-use crate::model::corpus::intake::{check_corpus_file, decoding, MAX_CORPUS_BYTES};
+use crate::model::corpus::intake::{check_corpus_file, decoding};
 use crate::model::layer_files::{read_layer_file, LayerFile};
 use crate::model::library::{doc_id, AnnotatorLayer, DocInfo, LayerChange, StoredDocument};
 use crate::services::clock::now_iso;
+use crate::services::intake::corpus_bytes;
 use crate::services::jobs::yield_to_browser;
 use crate::services::loader::decode;
 use crate::services::storage::Storage;
@@ -21,18 +20,7 @@ const DOCUMENTS_PER_BATCH: usize = 50;
 
 /// Reads one annotator's file into layers, or says why it cannot be.
 pub async fn read(name: &str, file: File) -> Result<LayerFile, String> {
-    let size = file.size() as usize;
-    if size > MAX_CORPUS_BYTES {
-        return Err(format!(
-            "“{name}” is {:.0} MB; files of up to {} MB can be brought in.",
-            size as f64 / 1_048_576.0,
-            MAX_CORPUS_BYTES / 1_048_576
-        ));
-    }
-    let buffer = JsFuture::from(file.array_buffer())
-        .await
-        .map_err(|_| format!("The browser could not read the file “{name}”."))?;
-    let bytes = Uint8Array::new(&buffer).to_vec();
+    let bytes = corpus_bytes(name, file).await?;
     check_corpus_file(name, &bytes)?;
     let (sniffed, _) = decoding(&bytes);
     let text = decode(&bytes, &sniffed.label)?;

@@ -43,6 +43,15 @@ pub fn gold_set(gold: GoldLayer) -> AnnotationSet {
     set
 }
 
+/// "14 of 52 disagreements resolved".
+pub fn progress_text(p: &adjudication::Progress) -> String {
+    format!(
+        "{} of {} resolved",
+        p.resolved,
+        count_of(p.disagreements, "disagreement")
+    )
+}
+
 impl Document {
     /// The user's own layer.
     pub fn own(&self) -> &Rc<AnnotationSet> {
@@ -252,12 +261,7 @@ impl Document {
 
     /// "14 of 52 disagreements resolved".
     pub fn progress_text(&self) -> String {
-        let p = self.progress();
-        format!(
-            "{} of {} resolved",
-            p.resolved,
-            count_of(p.disagreements, "disagreement")
-        )
+        progress_text(&self.progress())
     }
 
     /// After a decision on `item`: the outcome moves on to the next open candidate.

@@ -20,7 +20,7 @@ mod tests_adjudicate;
 
 use std::rc::Rc;
 
-pub use adjudicate::{Mode, Parked};
+pub use adjudicate::{progress_text, Mode, Parked};
 pub use outcome::{EditContext, Opened, Outcome};
 
 use super::announce::describe;
