@@ -26,6 +26,7 @@ pub mod search;
 pub mod segment;
 pub mod span;
 pub mod suggest;
+pub mod sync;
 pub mod text_index;
 
 pub use annotation::{Annotation, AnnotationId, Origin, Provenance};
