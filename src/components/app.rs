@@ -24,6 +24,7 @@ use crate::components::persistence::{
 use crate::components::save_banner::SaveBanner;
 use crate::components::selection_toolbar::SelectionToolbar;
 use crate::components::sidebar::Sidebar;
+use crate::components::team_panel::TeamPanel;
 use crate::components::top_bar::TopBar;
 use crate::model::format::{export_files, ExportFormat};
 use crate::model::ingest::load::Loaded;
@@ -140,7 +141,9 @@ pub fn App() -> Html {
                 on_export={on_export.clone()}
                 on_walk={on_walk}
                 dispatch={dispatch.clone()}
-            />
+            >
+                <TeamPanel annotator={state.storage.annotator.clone()} dispatch={dispatch.clone()} />
+            </TopBar>
             <NoticeBar notice={state.view.notice.clone()} on_dismiss={on_dismiss} />
             <div class="ct-sr-only" aria-live="polite" aria-atomic="true">
                 <span key={state.view.announcement.0}>{ &state.view.announcement.1 }</span>

@@ -269,6 +269,9 @@ fn document_row(
     if !row.annotators.is_empty() {
         meta.push_str(&format!(" · by {}", row.annotators.join(", ")));
     }
+    if !row.layers.is_empty() {
+        meta.push_str(&format!(" · layers: {}", row.layers.join(", ")));
+    }
     if row.waiting > 0 {
         meta.push_str(&format!(" · {} suggestions waiting", row.waiting));
     }

@@ -27,5 +27,7 @@ pub mod save_banner;
 pub mod selection_toolbar;
 pub mod sidebar;
 pub mod suggestion_panel;
+pub mod team_dialog;
+pub mod team_panel;
 pub mod text_search_box;
 pub mod top_bar;

@@ -9,6 +9,7 @@ use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 use crate::model::ingest::load::Loaded;
+use crate::model::sync::layout::{TEAM_LAYERS_WRITER, TEAM_WRITER};
 use crate::services::library::{open_document, save, startup, SaveOutcome, Snapshot};
 use crate::services::storage::persist_and_estimate;
 use crate::services::tabs;
@@ -144,8 +145,9 @@ fn save_pending(pending: &Pending, dispatch: &Callback<Action>) {
     });
 }
 
-/// Follows other tabs' saves of the open document: a tab with nothing unsaved reloads the newer
-/// version; a tab with unsaved work learns of the conflict when it next saves.
+/// Follows other tabs' saves of the open document, and team sync's: a tab with nothing unsaved
+/// reloads the newer version, a tab with unsaved work learns of the conflict when it next
+/// saves; other annotators' layers from the team join the open document at once.
 #[hook]
 pub fn use_tab_sync(state: &UseReducerHandle<AppState>, dispatch: Callback<Action>) {
     let id = state.storage.doc.id.clone();
@@ -160,28 +162,37 @@ pub fn use_tab_sync(state: &UseReducerHandle<AppState>, dispatch: Callback<Actio
                 if saved.id != id || saved.tab == tab || saved.revision <= revision {
                     return;
                 }
-                if !clean {
+                let layers_only = saved.tab == TEAM_LAYERS_WRITER;
+                if !clean && !layers_only {
                     // This tab's next save finds the newer revision and reports the conflict.
                     return;
                 }
                 let dispatch = dispatch.clone();
                 let id = id.clone();
                 wasm_bindgen_futures::spawn_local(async move {
-                    if let Ok(Some((loaded, info))) = open_document(&id).await {
-                        dispatch.emit(
-                            DocumentAction::OpenStored {
-                                loaded: Box::new(Loaded {
-                                    remark: Some(
-                                        "Updated with newer changes saved in another tab."
-                                            .to_string(),
-                                    ),
-                                    ..loaded
-                                }),
-                                info,
-                            }
-                            .into(),
-                        );
+                    let Ok(Some((loaded, info))) = open_document(&id).await else {
+                        return;
+                    };
+                    if layers_only {
+                        // Only others' layers changed: they join what is shown, and the work
+                        // and its undo history stay (the next save keeps both).
+                        dispatch.emit(DocumentAction::SetLayers(loaded.layers).into());
+                        return;
                     }
+                    let remark = match saved.tab.as_str() {
+                        TEAM_WRITER => "Updated with the team's changes.",
+                        _ => "Updated with newer changes saved in another tab.",
+                    };
+                    dispatch.emit(
+                        DocumentAction::OpenStored {
+                            loaded: Box::new(Loaded {
+                                remark: Some(remark.to_string()),
+                                ..loaded
+                            }),
+                            info,
+                        }
+                        .into(),
+                    );
                 });
             });
             move || drop(subscription)

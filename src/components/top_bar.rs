@@ -1,5 +1,6 @@
 //! The top bar: the library and the queue (previous, next to do), label buttons, undo/redo,
-//! word snapping, help panels, theme and export.
+//! word snapping, help panels, theme and export, and beside the save status whatever the app
+//! puts there (the team sync state).
 
 use yew::prelude::*;
 
@@ -30,6 +31,9 @@ pub struct TopBarProps {
     pub on_walk: Callback<(Walk, bool)>,
     /// Where other actions go.
     pub dispatch: Callback<Action>,
+    /// Shown beside the save status (the team sync state).
+    #[prop_or_default]
+    pub children: Html,
 }
 
 /// The sticky `<header>` of the app.
@@ -74,6 +78,7 @@ pub fn TopBar(props: &TopBarProps) -> Html {
                         aria-keyshortcuts="Alt+Shift+ArrowRight" title="Mark this document done and open the next to do (Alt+Shift+→)">{ "Done, next" }</button>
                 </div>
                 <SaveIndicator status={props.save.clone()} />
+                { props.children.clone() }
                 <span class="ct-topbar__spacer"></span>
                 <div class="ct-topbar__group" role="group" aria-label="History">
                     <button class="ct-button" disabled={!props.can_undo} onclick={send(DocumentAction::Undo.into())}

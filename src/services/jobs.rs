@@ -28,9 +28,17 @@ pub const STEP_MS: f64 = 30.0;
 
 /// Lets the browser paint and handle input before the job goes on (a zero-delay timer task).
 pub async fn yield_to_browser() {
+    sleep(0).await;
+}
+
+/// Waits `ms` milliseconds on a timer task, the page staying free meanwhile.
+pub async fn sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         let queued = web_sys::window()
-            .map(|w| w.set_timeout_with_callback(&resolve).is_ok())
+            .map(|w| {
+                w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+                    .is_ok()
+            })
             .unwrap_or(false);
         if !queued {
             // No timer to wait for: go on at once rather than never.

@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use crate::model::ingest::load::Loaded;
 use crate::model::library::{AnnotatorLayer, DocInfo, GoldLayer, StoredDocument};
+use crate::model::sync::layout::TEAM_LAYERS_WRITER;
 use crate::model::{AnnotationSet, Article};
 use crate::services::clock::now_iso;
 use crate::services::storage::{Storage, StorageError};
@@ -54,8 +55,11 @@ pub async fn save(snapshot: &Snapshot) -> Result<SaveOutcome, StorageError> {
     let storage = Storage::open().await?;
     let stored = storage.get_summary(&snapshot.info.id).await?;
     if let Some(stored) = &stored {
-        let newer_elsewhere =
-            stored.info.revision > snapshot.info.revision && stored.info.writer != snapshot.tab;
+        // Team sync changing only other annotators' layers is no conflict: their layers are
+        // taken from the library below, this tab's work from the snapshot.
+        let newer_elsewhere = stored.info.revision > snapshot.info.revision
+            && stored.info.writer != snapshot.tab
+            && stored.info.writer != TEAM_LAYERS_WRITER;
         if newer_elsewhere && !snapshot.overwrite {
             return Ok(SaveOutcome::Conflict(stored.info.revision));
         }
@@ -79,8 +83,8 @@ pub async fn save(snapshot: &Snapshot) -> Result<SaveOutcome, StorageError> {
         deleted_at: None,
         ..snapshot.info.clone()
     };
-    // Other annotators' layers change only in the library (by bringing in their files): when
-    // it holds a revision this tab has not seen, its layers are the newest.
+    // Other annotators' layers change only in the library (by bringing in their files, or by
+    // team sync): when it holds a revision this tab has not seen, its layers are the newest.
     let written_since = stored
         .as_ref()
         .is_some_and(|s| s.info.revision > snapshot.info.revision);

@@ -3,6 +3,7 @@
 
 pub mod agreement;
 pub mod clock;
+pub mod couch;
 pub mod crash;
 pub mod download;
 pub mod export;
@@ -17,5 +18,6 @@ pub mod queue;
 pub mod selection;
 pub mod storage;
 pub mod tabs;
+pub mod team;
 pub mod text_search;
 pub mod theme;

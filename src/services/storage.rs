@@ -1,5 +1,6 @@
-//! The library in IndexedDB: documents, their summaries and settings, each stored as JSON text
-//! under its key. Every failure comes back as a [`StorageError`] with the browser's reason; the
+//! The library in IndexedDB: documents, their summaries and settings, and — once a team
+//! database is connected — the replica of the team's documents and where sync stands, each
+//! stored as JSON text under its key. Every failure comes back as a [`StorageError`] with the browser's reason; the
 //! app keeps working in memory when storage does not.
 
 use idb::{Database, DatabaseEvent, Factory, ObjectStore, ObjectStoreParams, TransactionMode};
@@ -9,10 +10,15 @@ use wasm_bindgen::JsValue;
 use crate::model::library::{DocSummary, StoredDocument};
 
 const DB_NAME: &str = "claimtag";
-const DB_VERSION: u32 = 1;
+const DB_VERSION: u32 = 2;
 const DOCUMENTS: &str = "documents";
 const SUMMARIES: &str = "summaries";
 const SETTINGS: &str = "settings";
+/// Team documents (their revision trees and current bodies), by team document id.
+const REPLICA: &str = "replica";
+/// Where sync with the team database stands (one record).
+const SYNC: &str = "sync";
+const SYNC_KEY: &str = "team";
 
 /// Why the library could not be read or written.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -50,7 +56,7 @@ impl Storage {
                 return;
             };
             let names = db.store_names();
-            for store in [DOCUMENTS, SUMMARIES, SETTINGS] {
+            for store in [DOCUMENTS, SUMMARIES, SETTINGS, REPLICA, SYNC] {
                 if !names.iter().any(|n| n == store) {
                     // A failure here fails the open request itself, which is reported.
                     let _ = db.create_object_store(store, ObjectStoreParams::new());
@@ -69,10 +75,7 @@ impl Storage {
     pub async fn put_documents(&self, documents: &[StoredDocument]) -> Result<(), StorageError> {
         self.in_both(|docs, summaries| {
             for document in documents {
-                let key = JsValue::from_str(&document.info.id);
-                let summary = serde_json::to_string(&document.summary()).unwrap_or_default();
-                docs.put(&JsValue::from_str(&document.to_json()), Some(&key))?;
-                summaries.put(&JsValue::from_str(&summary), Some(&key))?;
+                put_document_in(docs, summaries, document)?;
             }
             Ok(())
         })
@@ -97,15 +100,80 @@ impl Storage {
         &self,
         change: impl FnOnce(&ObjectStore, &ObjectStore) -> Result<(), idb::Error>,
     ) -> Result<(), StorageError> {
-        let transaction = self
-            .db
-            .transaction(&[DOCUMENTS, SUMMARIES], TransactionMode::ReadWrite)?;
-        change(
-            &transaction.object_store(DOCUMENTS)?,
-            &transaction.object_store(SUMMARIES)?,
-        )?;
+        self.in_stores(&[DOCUMENTS, SUMMARIES], |stores| {
+            change(&stores[0], &stores[1])
+        })
+        .await
+    }
+
+    /// Runs `change` on `names` (in that order) in one read-write transaction and waits until
+    /// it is committed.
+    async fn in_stores(
+        &self,
+        names: &[&str],
+        change: impl FnOnce(&[ObjectStore]) -> Result<(), idb::Error>,
+    ) -> Result<(), StorageError> {
+        let transaction = self.db.transaction(names, TransactionMode::ReadWrite)?;
+        let stores = names
+            .iter()
+            .map(|name| transaction.object_store(name))
+            .collect::<Result<Vec<_>, _>>()?;
+        change(&stores)?;
         transaction.commit()?.await?;
         Ok(())
+    }
+
+    /// Writes one step of team sync in one transaction: the replica's changed entries (JSON by
+    /// team document id), the library documents rebuilt from them, and the sync state — all of
+    /// it, or none, so a crash never leaves the replica ahead of the library or its checkpoint.
+    pub async fn put_sync_step(
+        &self,
+        entries: &[(String, String)],
+        documents: &[StoredDocument],
+        state: &str,
+    ) -> Result<(), StorageError> {
+        self.in_stores(&[REPLICA, SYNC, DOCUMENTS, SUMMARIES], |stores| {
+            for (id, json) in entries {
+                stores[0].put(&JsValue::from_str(json), Some(&JsValue::from_str(id)))?;
+            }
+            stores[1].put(
+                &JsValue::from_str(state),
+                Some(&JsValue::from_str(SYNC_KEY)),
+            )?;
+            for document in documents {
+                put_document_in(&stores[2], &stores[3], document)?;
+            }
+            Ok(())
+        })
+        .await
+    }
+
+    /// The stored sync state, if a team database was ever connected.
+    pub async fn get_sync_state(&self) -> Result<Option<String>, StorageError> {
+        self.get(SYNC, SYNC_KEY).await
+    }
+
+    /// Every replica entry, as JSON text.
+    pub async fn all_replica_entries(&self) -> Result<Vec<(String, String)>, StorageError> {
+        let transaction = self.db.transaction(&[REPLICA], TransactionMode::ReadOnly)?;
+        let store = transaction.object_store(REPLICA)?;
+        let keys = store.get_all_keys(None, None)?.await?;
+        let values = store.get_all(None, None)?.await?;
+        Ok(keys
+            .iter()
+            .zip(values.iter())
+            .filter_map(|(k, v)| Some((k.as_string()?, v.as_string()?)))
+            .collect())
+    }
+
+    /// Forgets the team: the replica and the sync state (library documents stay).
+    pub async fn clear_team(&self) -> Result<(), StorageError> {
+        self.in_stores(&[REPLICA, SYNC], |stores| {
+            stores[0].clear()?;
+            stores[1].clear()?;
+            Ok(())
+        })
+        .await
     }
 
     /// Reads a document.
@@ -185,6 +253,19 @@ impl Storage {
             .await?;
         Ok(values.iter().filter_map(JsValue::as_string).collect())
     }
+}
+
+/// Puts a document and its summary into the stores of a running transaction.
+fn put_document_in(
+    docs: &ObjectStore,
+    summaries: &ObjectStore,
+    document: &StoredDocument,
+) -> Result<(), idb::Error> {
+    let key = JsValue::from_str(&document.info.id);
+    let summary = serde_json::to_string(&document.summary()).unwrap_or_default();
+    docs.put(&JsValue::from_str(&document.to_json()), Some(&key))?;
+    summaries.put(&JsValue::from_str(&summary), Some(&key))?;
+    Ok(())
 }
 
 /// Asks the browser to keep the library even under storage pressure, and reports usage:

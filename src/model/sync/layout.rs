@@ -17,6 +17,15 @@ use crate::model::{Annotation, Article, Metadata, Paragraph, SetAside};
 /// The `source` of a layer that came from the team database (others come from files).
 pub const TEAM_SOURCE: &str = "team database";
 
+/// The `writer` of a library revision that sync wrote because the team changed the user's own
+/// layer, the gold layer or the text: an open tab with unsaved work of it has a conflict to
+/// resolve, as with another tab's save.
+pub const TEAM_WRITER: &str = "team";
+
+/// The `writer` of a library revision in which sync changed only other annotators' layers:
+/// an open tab's next save keeps them and its own work, with no conflict.
+pub const TEAM_LAYERS_WRITER: &str = "team-layers";
+
 /// What a team document holds, read from its id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TeamDoc<'a> {
@@ -59,8 +68,9 @@ impl<'a> TeamDoc<'a> {
     }
 }
 
-/// The team documents a stored document contributes, as `(id, body)`: its text (always), the
-/// user's own layer (once it has annotations or a status) and the gold layer (once adjudicated).
+/// The team documents a stored document contributes, as `(id, body)`: its text (always; the
+/// same text added in two browsers makes the same body, so the same revision), the user's own
+/// layer (once it has annotations or a status) and the gold layer (once adjudicated).
 pub fn team_bodies(stored: &StoredDocument, annotator: &str) -> Vec<(String, Value)> {
     let doc = stored.info.id.as_str();
     let me = own_layer_name(annotator);
@@ -73,7 +83,6 @@ pub fn team_bodies(stored: &StoredDocument, annotator: &str) -> Vec<(String, Val
             "meta": stored.meta,
             "normalization": stored.normalization,
             "set_aside": stored.set_aside,
-            "added_at": stored.info.added_at,
         }),
     )];
     if !stored.annotations.is_empty() || stored.info.status != DocStatus::ToDo {
@@ -130,15 +139,12 @@ fn from_text_body(doc: &str, body: &Value) -> Result<StoredDocument, StoreError>
     let normalization: Vec<String> =
         serde_json::from_value(field("normalization")).unwrap_or_default();
     let set_aside: Vec<SetAside> = serde_json::from_value(field("set_aside")).unwrap_or_default();
-    let added_at: String = serde_json::from_value(field("added_at")).unwrap_or_default();
     Ok(StoredDocument {
         schema: STORE_SCHEMA,
         info: DocInfo {
             id: doc.to_string(),
             revision: 0,
-            writer: "team".to_string(),
-            edited_at: added_at.clone(),
-            added_at,
+            writer: TEAM_WRITER.to_string(),
             ..DocInfo::default()
         },
         text,
@@ -220,6 +226,37 @@ pub fn rebuild(
     Ok(Some(stored))
 }
 
+/// The library revision to store for `next`, a document rebuilt from the team, over `stored`:
+/// `None` when nothing the user sees changed; otherwise the next revision, written by
+/// [`TEAM_LAYERS_WRITER`] when only other annotators' layers changed, else by [`TEAM_WRITER`].
+pub fn revise(
+    stored: Option<&StoredDocument>,
+    mut next: StoredDocument,
+    now: &str,
+) -> Option<StoredDocument> {
+    let Some(stored) = stored else {
+        next.info.revision = 1;
+        next.info.writer = TEAM_WRITER.to_string();
+        next.info.added_at = now.to_string();
+        next.info.edited_at = now.to_string();
+        return Some(next);
+    };
+    let own_same = stored.annotations == next.annotations
+        && stored.info.status == next.info.status
+        && stored.gold == next.gold;
+    if own_same && stored.layers == next.layers {
+        return None;
+    }
+    next.info.revision = stored.info.revision + 1;
+    next.info.writer = match own_same {
+        true => TEAM_LAYERS_WRITER,
+        false => TEAM_WRITER,
+    }
+    .to_string();
+    next.info.edited_at = now.to_string();
+    Some(next)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -278,6 +315,8 @@ mod tests {
         assert_eq!(theirs.layers.len(), 1);
         assert_eq!(theirs.layers[0].annotator, "ana");
         assert_eq!(theirs.layers[0].source, TEAM_SOURCE);
+        // Bob's browser offers the same text body back: no new revision of `doc:`.
+        assert_eq!(team_bodies(&theirs, "bob"), team_bodies(&mine, "ana")[..1]);
         let quote = &theirs.layers[0].annotations[0];
         let (article, _) = theirs.open().unwrap();
         assert_eq!(article.slice(quote.span), Some("“no”"));
@@ -286,6 +325,20 @@ mod tests {
             .unwrap()
             .unwrap();
         assert_eq!(back.annotations, mine.annotations);
+        // Revisions: a new document, a change of others' layers only, one of the own layer.
+        let first = revise(None, theirs.clone(), "now").unwrap();
+        assert_eq!(
+            (first.info.revision, first.info.writer.as_str()),
+            (1, TEAM_WRITER)
+        );
+        assert!(revise(Some(&first), first.clone(), "now").is_none());
+        let mut fewer = first.clone();
+        fewer.layers.clear();
+        let layers_only = revise(Some(&fewer), first.clone(), "later").unwrap();
+        assert_eq!(layers_only.info.revision, 2);
+        assert_eq!(layers_only.info.writer, TEAM_LAYERS_WRITER);
+        let own = revise(Some(&stored(false)), back.clone(), "later").unwrap();
+        assert_eq!(own.info.writer, TEAM_WRITER);
         assert!(rebuild(None, "doc-unknown", &replica, "bob")
             .unwrap()
             .is_none());

@@ -44,7 +44,7 @@ pub enum RemoteError {
     #[error("the server did not answer in time")]
     Timeout,
     /// No connection.
-    #[error("the server cannot be reached (offline?)")]
+    #[error("the server cannot be reached (offline, or it does not allow this page's origin)")]
     Offline,
 }
 
