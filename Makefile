@@ -31,7 +31,8 @@ clean:
 
 ## Benchmarks (not part of `make test`): HTML extraction on ../shared/corpus, the suggester on
 ## its gold sets (precision/recall) and 100,000 words, then the browser
-## benchmark (load, tag, relabel, delete, undo, typing, export, memory) on the release build.
+## benchmark (load, tag, relabel, delete, undo, typing, export, memory) on the release build,
+## the corpus and adjudication benchmarks, and team sync through a local pouchdb-server.
 bench: build
 	cargo run --release --locked --example extract_bench -- ../shared/corpus/readability-test-pages
 	cargo run --release --locked --example suggest_bench
@@ -41,6 +42,7 @@ bench: build
 	cargo run --release --locked --example agreement_bench
 	node e2e/bench/adjudicate.mjs
 	node e2e/bench/corpus.mjs
+	node e2e/bench/sync.mjs
 
 ## Fuzzing (not part of `make test`, which gives each target one second): every parser that
 ## takes outside input, FUZZ_SECONDS per target (default 60).

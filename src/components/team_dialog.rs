@@ -210,6 +210,9 @@ fn Connected(props: &TeamDialogProps) -> Html {
                 <p class="ct-job__counts">{ format!("{} of {}", thousands(*done), thousands(*total)) }</p>
             </div>
         },
+        TeamStatus::OtherTab => {
+            html! { <p role="status">{ "Another tab of claimtag in this browser is syncing with the team; this tab takes over when that one closes. Work here is saved to the library and synced from there." }</p> }
+        }
         TeamStatus::Synced => {
             html! { <p role="status">{ "Synced: everything here is on the server, and the team's work is here." }</p> }
         }

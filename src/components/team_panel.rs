@@ -186,6 +186,7 @@ fn indicator(status: &TeamStatus, conflicts: usize) -> (String, &'static str) {
             "ct-team--busy",
         ),
         TeamStatus::Synced => (format!("Team: synced{conflicts}"), "ct-team--ok"),
+        TeamStatus::OtherTab => ("Team: syncing in another tab".to_string(), "ct-team--ok"),
         TeamStatus::Offline { waiting, .. } => (
             format!("Team: offline — changes waiting: {}", thousands(*waiting)),
             "ct-team--offline",

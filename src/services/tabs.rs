@@ -1,6 +1,12 @@
-//! Telling other tabs of this app about saves, over a `BroadcastChannel`.
+//! Telling other tabs of this app about saves, over a `BroadcastChannel`; and work only one
+//! tab at a time may do (team sync), under a Web Lock.
+
+use std::cell::RefCell;
+use std::future::Future;
+use std::rc::Rc;
 
 use gloo::events::EventListener;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{BroadcastChannel, MessageEvent};
 
@@ -59,4 +65,49 @@ pub fn new_tab_id() -> String {
         "tab-{:08x}",
         (js_sys::Math::random() * f64::from(u32::MAX)) as u32
     )
+}
+
+/// Runs `task` in this tab while it holds the Web Lock `name`, so that only one tab of the app
+/// at a time does it; when another tab holds the lock, the task waits (and `waiting` is told)
+/// until that tab closes. Without the Web Locks API the task runs at once.
+pub fn exclusive(name: &str, task: impl Future<Output = ()> + 'static, waiting: impl FnOnce()) {
+    let locks = web_sys::window()
+        .map(|w| w.navigator())
+        .and_then(|n| js_sys::Reflect::get(&n, &JsValue::from_str("locks")).ok())
+        .filter(|locks| !locks.is_undefined() && !locks.is_null());
+    let request = locks.as_ref().and_then(|locks| {
+        js_sys::Reflect::get(locks, &JsValue::from_str("request"))
+            .ok()?
+            .dyn_into::<js_sys::Function>()
+            .ok()
+    });
+    let (Some(locks), Some(request)) = (locks, request) else {
+        wasm_bindgen_futures::spawn_local(task);
+        return;
+    };
+    waiting();
+    type Task = std::pin::Pin<Box<dyn Future<Output = ()>>>;
+    let task: Rc<RefCell<Option<Task>>> = Rc::new(RefCell::new(Some(Box::pin(task))));
+    // The lock is held until the promise the callback returns settles: when the task ends.
+    let callback = {
+        let task = task.clone();
+        Closure::once_into_js(move |_lock: JsValue| {
+            let task = task.borrow_mut().take();
+            wasm_bindgen_futures::future_to_promise(async move {
+                if let Some(task) = task {
+                    task.await;
+                }
+                Ok(JsValue::UNDEFINED)
+            })
+        })
+    };
+    if request
+        .call2(&locks, &JsValue::from_str(name), &callback)
+        .is_err()
+    {
+        // The browser refused the lock request: run without it rather than not at all.
+        if let Some(task) = task.borrow_mut().take() {
+            wasm_bindgen_futures::spawn_local(task);
+        }
+    }
 }

@@ -5,7 +5,6 @@ use std::future::Future;
 use std::pin::pin;
 use std::task::{Context, Poll, Waker};
 
-use proptest::prelude::*;
 use serde_json::{json, Value};
 
 use super::memory_couch::MemoryCouch;
@@ -154,65 +153,72 @@ fn an_outage_changes_nothing_and_a_restart_resumes_from_the_checkpoint() {
     );
 }
 
-#[derive(Debug, Clone)]
-enum Step {
-    Edit {
-        browser: usize,
-        doc: usize,
-        value: u8,
-    },
-    Sync(usize),
-    Outage(bool),
-}
+/// The property: any interleaving converges (native only: proptest does not build for wasm32).
+#[cfg(not(target_arch = "wasm32"))]
+mod interleavings {
+    use super::*;
+    use proptest::prelude::*;
 
-fn step() -> impl Strategy<Value = Step> {
-    prop_oneof![
-        3 => (0..2usize, 0..3usize, any::<u8>()).prop_map(|(browser, doc, value)| Step::Edit { browser, doc, value }),
-        2 => (0..2usize).prop_map(Step::Sync),
-        1 => any::<bool>().prop_map(Step::Outage),
-    ]
-}
+    #[derive(Debug, Clone)]
+    enum Step {
+        Edit {
+            browser: usize,
+            doc: usize,
+            value: u8,
+        },
+        Sync(usize),
+        Outage(bool),
+    }
 
-proptest! {
-    #![proptest_config(ProptestConfig::with_cases(200))]
+    fn step() -> impl Strategy<Value = Step> {
+        prop_oneof![
+            3 => (0..2usize, 0..3usize, any::<u8>()).prop_map(|(browser, doc, value)| Step::Edit { browser, doc, value }),
+            2 => (0..2usize).prop_map(Step::Sync),
+            1 => any::<bool>().prop_map(Step::Outage),
+        ]
+    }
 
-    /// Any interleaving of edits, syncs and outages converges, after both browsers sync with
-    /// the server up, to the same revisions, winners and conflicts, with every edit kept.
-    #[test]
-    fn any_interleaving_converges_and_loses_no_edit(steps in prop::collection::vec(step(), 0..40)) {
-        let server = MemoryCouch::default();
-        let mut browsers = [Browser::new("a"), Browser::new("b")];
-        let mut made = Vec::new();
-        for step in steps {
-            match step {
-                Step::Edit { browser, doc, value } => {
-                    let id = format!("layer:d{doc}:ana");
-                    if let Some(rev) = browsers[browser].replica.edit(&id, json!({ "v": value })) {
-                        made.push((id, rev.to_string()));
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        /// Any interleaving of edits, syncs and outages converges, after both browsers sync with
+        /// the server up, to the same revisions, winners and conflicts, with every edit kept.
+        #[test]
+        fn any_interleaving_converges_and_loses_no_edit(steps in prop::collection::vec(step(), 0..40)) {
+            let server = MemoryCouch::default();
+            let mut browsers = [Browser::new("a"), Browser::new("b")];
+            let mut made = Vec::new();
+            for step in steps {
+                match step {
+                    Step::Edit { browser, doc, value } => {
+                        let id = format!("layer:d{doc}:ana");
+                        if let Some(rev) = browsers[browser].replica.edit(&id, json!({ "v": value })) {
+                            made.push((id, rev.to_string()));
+                        }
                     }
+                    Step::Sync(browser) => {
+                        let result = browsers[browser].sync(&server);
+                        prop_assert!(result.is_ok() || result == Err(RemoteError::Offline));
+                    }
+                    Step::Outage(down) => server.offline.set(down),
                 }
-                Step::Sync(browser) => {
-                    let result = browsers[browser].sync(&server);
-                    prop_assert!(result.is_ok() || result == Err(RemoteError::Offline));
-                }
-                Step::Outage(down) => server.offline.set(down),
             }
-        }
-        server.offline.set(false);
-        for i in [0, 1, 0] {
-            browsers[i].sync(&server).unwrap();
-        }
-        let [a, b] = &browsers;
-        prop_assert_eq!(&a.replica.entries.keys().collect::<Vec<_>>(), &b.replica.entries.keys().collect::<Vec<_>>());
-        for (id, entry) in &a.replica.entries {
-            let other = &b.replica.entries[id];
-            prop_assert_eq!(entry.tree.leaves(), other.tree.leaves());
-            prop_assert_eq!(entry.winner(), other.winner());
-            prop_assert_eq!(a.leaves(id), b.leaves(id));
-        }
-        for (id, rev) in made {
-            prop_assert!(a.replica.entries[&id].tree.contains(&rev), "{} {} lost", id, rev);
-            prop_assert!(b.replica.entries[&id].tree.contains(&rev), "{} {} lost", id, rev);
+            server.offline.set(false);
+            for i in [0, 1, 0] {
+                browsers[i].sync(&server).unwrap();
+            }
+            let [a, b] = &browsers;
+            prop_assert_eq!(&a.replica.entries.keys().collect::<Vec<_>>(), &b.replica.entries.keys().collect::<Vec<_>>());
+            for (id, entry) in &a.replica.entries {
+                let other = &b.replica.entries[id];
+                prop_assert_eq!(entry.tree.leaves(), other.tree.leaves());
+                prop_assert_eq!(entry.winner(), other.winner());
+                prop_assert_eq!(a.leaves(id), b.leaves(id));
+            }
+            for (id, rev) in made {
+                prop_assert!(a.replica.entries[&id].tree.contains(&rev), "{} {} lost", id, rev);
+                prop_assert!(b.replica.entries[&id].tree.contains(&rev), "{} {} lost", id, rev);
+            }
         }
     }
 }

@@ -16,6 +16,7 @@ use crate::model::sync::remote::Checkpoint;
 use crate::services::couch::Couch;
 use crate::services::jobs::sleep;
 use crate::services::storage::Storage;
+use crate::services::tabs;
 
 /// The first wait after a failed attempt, in milliseconds; it doubles up to [`MAX_BACKOFF_MS`].
 const FIRST_BACKOFF_MS: i32 = 1_000;
@@ -46,6 +47,8 @@ pub enum TeamStatus {
         /// What failed.
         reason: String,
     },
+    /// Another tab of claimtag in this browser is syncing; this one takes over when it closes.
+    OtherTab,
     /// Sync stopped for a reason the user must act on (Retry starts it again).
     Failed {
         /// Local changes waiting to be sent.
@@ -176,12 +179,24 @@ fn start(engine: Engine, listeners: Listeners) -> Rc<Control> {
         chosen: RefCell::new(Vec::new()),
         couch: engine.couch.clone(),
     });
-    wasm_bindgen_futures::spawn_local(run(engine, control.clone(), listeners));
+    let status = listeners.status.clone();
+    tabs::exclusive(
+        "claimtag-team-sync",
+        run(engine, control.clone(), listeners),
+        move || status.emit(TeamStatus::OtherTab),
+    );
     control
 }
 
 /// The sync loop: runs until stopped.
 async fn run(mut engine: Engine, control: Rc<Control>, listeners: Listeners) {
+    if control.stop.get() {
+        return;
+    }
+    // Another tab may have synced while this one waited for the lock.
+    if engine.reload().await.is_err() {
+        return;
+    }
     let report = |engine: &Engine, status: TeamStatus| {
         listeners.report.emit(TeamReport {
             status,
