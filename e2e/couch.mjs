@@ -13,7 +13,9 @@ import { fileURLToPath } from 'node:url';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const PORT = Number(process.env.COUCH_PORT || 5991);
-const GIVEN = new URL(process.env.COUCH_URL || `http://127.0.0.1:${PORT}`);
+// pouchdb-server gets an admin at its first start (admin party off), so that it enforces each
+// database's `_security` members as CouchDB does.
+const GIVEN = new URL(process.env.COUCH_URL || `http://admin:claimtag-test@127.0.0.1:${PORT}`);
 const DIR = process.env.COUCH_DIR || path.join(HERE, '.couch-data');
 const PIDFILE = path.join(DIR, 'server.pid');
 
@@ -64,6 +66,16 @@ export async function startCouch() {
     fs.writeFileSync(PIDFILE, String(child.pid));
   }
   await until(answers, 'start');
+  if (!process.env.COUCH_URL) {
+    // Ends admin party on a fresh server (kept in its config.json across restarts).
+    const party = await fetch(`${COUCH}/_config/admins/admin`, {
+      method: 'PUT', body: JSON.stringify(decodeURIComponent(GIVEN.password)),
+    });
+    if (![200, 401].includes(party.status)) throw new Error(`could not create the admin: ${party.status}`);
+    // A fixed cookie secret (CouchDB keeps its own in its config): sessions survive a restart.
+    const secret = await couch('/_config/couch_httpd_auth/secret', { method: 'PUT', body: 'claimtag-e2e-cookie-secret' });
+    if (secret.status !== 200) throw new Error(`could not set the cookie secret: ${secret.status}`);
+  }
 }
 
 /** Stops the server; its data stays for the next start. */

@@ -28,7 +28,7 @@ test.describe.configure({ timeout: 180_000 });
 
 test.beforeAll(async () => {
   await startCouch();
-  for (const name of ['alice', 'bob']) {
+  for (const name of ['alice', 'bob', 'carol']) {
     const user = await couch(`/_users/org.couchdb.user:${name}`, {
       method: 'PUT', body: { name, password: `${name}-pw`, roles: [], type: 'user' },
     });
@@ -229,6 +229,22 @@ test('two annotators share a corpus through CouchDB, offline and back, with a co
   expect(changes.length).toBeGreaterThan(0);
   expect(changes[0]).not.toContain('since=0&');
 
+  // The server's session ends (its cookie is gone): sync stops, asks for the password once
+  // more, and goes on from where it was.
+  await alice.context.clearCookies();
+  await openFromLibrary(alice.page, 'Tram returns 🚋');
+  await mark(alice.app, 'The tram returned', 'after two', 'years.', 'f');
+  await expect(indicator(alice.page)).toHaveText('Team: error', { timeout: 40_000 });
+  await indicator(alice.page).click();
+  dialog = alice.page.getByRole('dialog', { name: 'Team database' });
+  await expect(dialog.getByRole('alert').first()).toContainText('sign in again');
+  await expect(dialog.getByRole('alert').first()).toContainText('changes waiting: 1');
+  await dialog.getByLabel('Password of alice').fill('alice-pw');
+  await dialog.getByRole('button', { name: 'Sign in again' }).click();
+  await expect(indicator(alice.page)).toHaveText('Team: synced', { timeout: 20_000 });
+  await closeDialog(alice.page);
+  expect((await server(layerId)).annotations).toHaveLength(2);
+
   // Disconnecting keeps every document here.
   await indicator(bob.page).click();
   await bob.page.getByRole('dialog', { name: 'Team database' }).getByRole('button', { name: /Disconnect/ }).click();
@@ -253,14 +269,17 @@ test('bad team servers get clear messages and change nothing', async ({ page }) 
     [`${COUCH}/no-such-db-${Date.now()}`, 'no such database on the server (404)'],
     ['http://127.0.0.1:9/desk', 'cannot be reached'],
     [`http://127.0.0.1:${new URL(page.url()).port}/desk`, 'does not answer like a CouchDB'],
+    [URL_DB, 'name or password is incorrect', 'wrong'],
     [`${COUCH}/_users`, 'names no database'],
+    // carol has an account but is not a member of the team's database.
+    [URL_DB, 'not a member of the database'],
   ];
   await indicator(page).click();
   const dialog = page.getByRole('dialog', { name: 'Team database' });
-  for (const [url, message] of cases) {
+  for (const [url, message, password = 'carol-pw'] of cases) {
     await dialog.getByRole('textbox', { name: 'Database URL' }).fill(url);
-    await dialog.getByRole('textbox', { name: 'Name' }).fill('alice');
-    await dialog.getByLabel('Password').fill('alice-pw');
+    await dialog.getByRole('textbox', { name: 'Name' }).fill('carol');
+    await dialog.getByLabel('Password').fill(password);
     await dialog.getByRole('button', { name: 'Connect' }).click();
     await expect(dialog.getByRole('alert')).toContainText(message, { timeout: 20_000 });
   }

@@ -221,10 +221,19 @@ fn Connected(props: &TeamDialogProps) -> Html {
                 { format!("Offline — {reason}. Work goes on here; changes waiting: {}. They are sent when the server answers again.", thousands(*waiting)) }
             </p>
         },
-        TeamStatus::Failed { waiting, reason } => html! {
-            <p class="ct-notice ct-notice--error" role="alert">
-                { format!("Sync stopped: {reason}. Nothing here was changed; changes waiting: {}.", thousands(*waiting)) }
-            </p>
+        TeamStatus::Failed {
+            waiting,
+            reason,
+            sign_in,
+        } => html! {
+            <>
+                <p class="ct-notice ct-notice--error" role="alert">
+                    { format!("Sync stopped: {reason}. Nothing here was changed; changes waiting: {}.", thousands(*waiting)) }
+                </p>
+                if *sign_in {
+                    <SignInAgain user={report.user.clone()} running={props.running.clone()} />
+                }
+            </>
         },
     };
     let annotator = own_layer_name(&props.annotator);
@@ -252,6 +261,65 @@ fn Connected(props: &TeamDialogProps) -> Html {
                 <button class="ct-button" onclick={on_disconnect}>{ "Disconnect (keeps every document here)" }</button>
             </div>
         </div>
+    }
+}
+
+/// Props of [`SignInAgain`].
+#[derive(Properties, PartialEq)]
+struct SignInAgainProps {
+    user: String,
+    running: Running,
+}
+
+/// The password once more, when the server's session has ended.
+#[component]
+fn SignInAgain(props: &SignInAgainProps) -> Html {
+    let password = use_state(String::new);
+    let error = use_state(|| None::<String>);
+    let on_input = {
+        let password = password.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
+                password.set(input.value());
+            }
+        })
+    };
+    let on_submit = {
+        let (password, error, running, user) = (
+            password.clone(),
+            error.clone(),
+            props.running.clone(),
+            props.user.clone(),
+        );
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let Some(control) = running.0.borrow().clone() else {
+                return;
+            };
+            let (secret, password, error, user) = (
+                (*password).clone(),
+                password.clone(),
+                error.clone(),
+                user.clone(),
+            );
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = control.sign_in(&user, &secret).await;
+                password.set(String::new());
+                error.set(result.err().map(|e| format!("Could not sign in: {e}")));
+            });
+        })
+    };
+    html! {
+        <form class="ct-editor__row" onsubmit={on_submit}>
+            <label class="ct-field ct-field--inline">
+                <span>{ format!("Password of {}", props.user) }</span>
+                <input type="password" autocomplete="current-password" value={(*password).clone()} oninput={on_input} />
+            </label>
+            <button class="ct-button ct-button--primary" type="submit">{ "Sign in again" }</button>
+            if let Some(message) = &*error {
+                <p class="ct-notice ct-notice--error" role="alert">{ message }</p>
+            }
+        </form>
     }
 }
 

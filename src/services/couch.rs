@@ -79,9 +79,7 @@ impl Couch {
             Ok(_) => Err(RemoteError::NotCouch(
                 "its /_session answer has no “ok”".to_string(),
             )),
-            Err(RemoteError::Unauthorized) => Err(RemoteError::Forbidden(
-                "the name or password is incorrect".to_string(),
-            )),
+            Err(RemoteError::Unauthorized) => Err(RemoteError::BadCredentials),
             Err(other) => Err(other),
         }
     }

@@ -19,6 +19,9 @@ pub enum RemoteError {
     /// 401: not signed in, or the session ended.
     #[error("the server asks you to sign in again (401: session missing or expired)")]
     Unauthorized,
+    /// `/_session` refused the name and password.
+    #[error("the name or password is incorrect")]
+    BadCredentials,
     /// 403: signed in, but not allowed.
     #[error("the server refused this account access to the database (403 forbidden): {0}")]
     Forbidden(String),

@@ -12,7 +12,7 @@ use yew::Callback;
 
 use self::engine::{Engine, Failure, SyncState, LONGPOLL_MS};
 use crate::model::sync::conflict::{conflicts, Conflict};
-use crate::model::sync::remote::Checkpoint;
+use crate::model::sync::remote::{Checkpoint, RemoteError};
 use crate::services::couch::Couch;
 use crate::services::jobs::sleep;
 use crate::services::storage::Storage;
@@ -55,6 +55,8 @@ pub enum TeamStatus {
         waiting: usize,
         /// What failed.
         reason: String,
+        /// The session ended: signing in again (the password once more) resumes.
+        sign_in: bool,
     },
 }
 
@@ -96,6 +98,17 @@ impl Control {
         self.poke();
     }
 
+    /// Opens a new session (after the server's ended) and syncs again; the password is used
+    /// for this request only.
+    pub async fn sign_in(&self, name: &str, password: &str) -> Result<(), String> {
+        self.couch
+            .sign_in(name, password)
+            .await
+            .map_err(|e| e.to_string())?;
+        self.poke();
+        Ok(())
+    }
+
     /// Stops the loop after its current request.
     fn stop(&self) {
         self.stop.set(true);
@@ -129,7 +142,13 @@ pub async fn connect(
         .sign_in(name, password)
         .await
         .map_err(|e| e.to_string())?;
-    couch.check().await.map_err(|e| e.to_string())?;
+    couch.check().await.map_err(|e| match e {
+        // Signed in a moment ago: the account is not one of the database's members.
+        RemoteError::Unauthorized | RemoteError::Forbidden(_) => {
+            "this account is not a member of the database (ask whoever runs it)".to_string()
+        }
+        other => other.to_string(),
+    })?;
     let state = SyncState {
         url: couch.url().to_string(),
         user: name.to_string(),
@@ -236,8 +255,16 @@ async fn run(mut engine: Engine, control: Rc<Control>, listeners: Listeners) {
                         wait_or_poke(&control, backoff).await;
                         backoff = (backoff * 2).min(MAX_BACKOFF_MS);
                     }
-                    _ => {
-                        report(&engine, TeamStatus::Failed { waiting, reason });
+                    failure => {
+                        let sign_in = failure == Failure::Remote(RemoteError::Unauthorized);
+                        report(
+                            &engine,
+                            TeamStatus::Failed {
+                                waiting,
+                                reason,
+                                sign_in,
+                            },
+                        );
                         while !control.poked.get() {
                             sleep(200).await;
                         }
