@@ -3,7 +3,8 @@
 // documents and annotates; bob sees them and annotates one; alice's agreement view shows both
 // layers; the server goes away, both keep working, it comes back and everything converges; a
 // forced conflict on alice's layer is shown with both versions and resolved without loss; a
-// reload resumes from the checkpoint without downloading the documents again.
+// reload resumes from the checkpoint without downloading the documents again; an ended session
+// asks for the password once more; alice assigns the documents and bob's Next to do walks his.
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { AppPage } from './app-page.mjs';
@@ -244,6 +245,35 @@ test('two annotators share a corpus through CouchDB, offline and back, with a co
   await expect(indicator(alice.page)).toHaveText('Team: synced', { timeout: 20_000 });
   await closeDialog(alice.page);
   expect((await server(layerId)).annotations).toHaveLength(2);
+
+  // alice deals the documents out; bob's Next to do then walks only his.
+  await indicator(alice.page).click();
+  dialog = alice.page.getByRole('dialog', { name: 'Team database' });
+  const assignment = dialog.getByRole('region', { name: 'Assignment' });
+  await expect(assignment).toContainText('No assignment');
+  await assignment.getByRole('textbox', { name: 'Annotators (comma-separated)' }).fill('alice, bob');
+  await assignment.getByRole('button', { name: 'Assign every document' }).click();
+  await expect(assignment).toContainText('4 documents assigned to alice, bob. Yours: 2 (0 done)', { timeout: 20_000 });
+  await alice.page.screenshot({ path: testInfo.outputPath('team-assignment-alice.png') });
+  await closeDialog(alice.page);
+  let assigned = null;
+  await expect.poll(async () => {
+    assigned = (await couch(`/${DB}/assignment`)).body;
+    return Object.keys(assigned?.docs ?? {}).length;
+  }, { timeout: 20_000 }).toBe(4);
+  const titleOf = (id) => docs.find((d) => d._id === `doc:${id}`)?.meta.title;
+  const bobs = Object.entries(assigned.docs).filter(([, who]) => who.includes('bob')).map(([id]) => titleOf(id));
+  expect(bobs).toHaveLength(2);
+  await indicator(bob.page).click();
+  await expect(bob.page.getByRole('dialog', { name: 'Team database' })).toContainText('Yours: 2', { timeout: 20_000 });
+  await closeDialog(bob.page);
+  const walked = new Set();
+  for (let i = 0; i < 3; i += 1) {
+    await bob.page.getByRole('button', { name: 'Next to do' }).click();
+    await bob.page.waitForTimeout(300);
+    walked.add(await bob.page.getByRole('heading', { level: 1 }).textContent());
+  }
+  expect([...walked].sort()).toEqual([...bobs].sort());
 
   // Disconnecting keeps every document here.
   await indicator(bob.page).click();

@@ -440,6 +440,7 @@ fn walk_queue(state: &UseReducerHandle<AppState>, direction: Walk, done: bool) {
         state.storage.doc.id.clone(),
         state.corpus.filter.clone(),
         state.corpus.sort,
+        state.storage.annotator.clone(),
         dispatch,
     ));
 }

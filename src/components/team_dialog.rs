@@ -1,7 +1,7 @@
 //! The team database dialog: the connect form (database URL, name, password — used once for
 //! a session cookie, never stored), and once connected, where sync stands, the conflicts with
-//! every version side by side and "Keep this version", Sync now and Disconnect (which keeps
-//! every document here).
+//! every version side by side and "Keep this version", the assignment, Sync now and
+//! Disconnect (which keeps every document here).
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -13,6 +13,7 @@ use crate::components::modal::Modal;
 use crate::components::team_panel::Running;
 use crate::model::corpus::listing::thousands;
 use crate::model::library::own_layer_name;
+use crate::model::sync::assignment::Assignment;
 use crate::model::sync::conflict::Conflict;
 use crate::services::library::ANNOTATOR;
 use crate::services::storage::Storage;
@@ -254,6 +255,7 @@ fn Connected(props: &TeamDialogProps) -> Html {
                     { for report.conflicts.iter().map(|c| conflict(c, &props.running)) }
                 </section>
             }
+            <AssignmentForm report={report.clone()} running={props.running.clone()} />
             <div class="ct-editor__row">
                 <button class="ct-button" onclick={sync_now}>
                     { if matches!(report.status, TeamStatus::Failed { .. }) { "Retry" } else { "Sync now" } }
@@ -261,6 +263,107 @@ fn Connected(props: &TeamDialogProps) -> Html {
                 <button class="ct-button" onclick={on_disconnect}>{ "Disconnect (keeps every document here)" }</button>
             </div>
         </div>
+    }
+}
+
+/// Props of [`AssignmentForm`].
+#[derive(Properties, PartialEq)]
+struct AssignmentFormProps {
+    report: TeamReport,
+    running: Running,
+}
+
+/// Who annotates what: the assignment now, and dealing every document out again.
+#[component]
+fn AssignmentForm(props: &AssignmentFormProps) -> Html {
+    let assignment = &props.report.assignment;
+    let names = use_state(|| {
+        let named = assignment.annotators();
+        match named.is_empty() {
+            true => props.report.user.clone(),
+            false => named.join(", "),
+        }
+    });
+    let per_doc = use_state(|| "1".to_string());
+    let field = |state: &UseStateHandle<String>| {
+        let state = state.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
+                state.set(input.value());
+            }
+        })
+    };
+    let send = |clear: bool| {
+        let (names, per_doc, running) = (names.clone(), per_doc.clone(), props.running.clone());
+        move || {
+            let Some(control) = running.0.borrow().clone() else {
+                return;
+            };
+            let annotators: Vec<String> = names.split(',').map(str::to_string).collect();
+            let per_doc = per_doc.trim().parse().unwrap_or(1);
+            wasm_bindgen_futures::spawn_local(async move {
+                if clear {
+                    control.assign(Assignment::default());
+                    return;
+                }
+                let Ok(storage) = Storage::open().await else {
+                    return;
+                };
+                let Ok(mut rows) = storage.all_summaries().await else {
+                    return;
+                };
+                rows.retain(|r| r.info.deleted_at.is_none());
+                rows.sort_by(|a, b| {
+                    (&a.info.added_at, &a.title).cmp(&(&b.info.added_at, &b.title))
+                });
+                let ids: Vec<String> = rows.into_iter().map(|r| r.info.id).collect();
+                control.assign(Assignment::round_robin(&ids, &annotators, per_doc));
+            });
+        }
+    };
+    let on_submit = {
+        let assign = send(false);
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            assign();
+        })
+    };
+    let on_clear = {
+        let clear = send(true);
+        Callback::from(move |_: MouseEvent| clear())
+    };
+    let summary = match (assignment.docs.len(), props.report.my_share) {
+        (0, _) => "No assignment: everyone's Next to do walks the whole library.".to_string(),
+        (n, share) => {
+            let who = assignment.annotators().join(", ");
+            let mine = match share {
+                Some((total, done)) => {
+                    format!(" Yours: {total} ({done} done); Next to do walks only those.")
+                }
+                None => " None are yours: your Next to do walks the whole library.".to_string(),
+            };
+            format!("{} documents assigned to {who}.{mine}", thousands(n))
+        }
+    };
+    html! {
+        <section class="ct-team-assignment" aria-labelledby="ct-assignment-title">
+            <h3 id="ct-assignment-title">{ "Assignment" }</h3>
+            <p role="status">{ summary }</p>
+            <form class="ct-editor__row" onsubmit={on_submit}>
+                <label class="ct-field ct-field--inline">
+                    <span>{ "Annotators (comma-separated)" }</span>
+                    <input type="text" value={(*names).clone()} oninput={field(&names)} />
+                </label>
+                <label class="ct-field ct-field--inline">
+                    <span>{ "Annotators per document" }</span>
+                    <input type="number" min="1" value={(*per_doc).clone()} oninput={field(&per_doc)} />
+                </label>
+                <button class="ct-button" type="submit">{ "Assign every document" }</button>
+                if !assignment.docs.is_empty() {
+                    <button class="ct-button" type="button" onclick={on_clear}>{ "Clear assignment" }</button>
+                }
+            </form>
+        </section>
     }
 }
 

@@ -13,6 +13,8 @@ use crate::services::tabs;
 
 /// Setting that names the document open last.
 pub const OPEN_DOCUMENT: &str = "open_document";
+/// Setting that holds the team's assignment (JSON), as sync last saw it.
+pub const TEAM_ASSIGNMENT: &str = "team_assignment";
 /// Setting that holds the annotator name.
 pub const ANNOTATOR: &str = "annotator";
 

@@ -1,12 +1,14 @@
 //! Moving through the corpus without the library open: opening a stored document by id, and
 //! **Next to do** / **Previous** over the queue the corpus view's filter and sort make (a fresh
-//! listing each time, so another tab's changes count).
+//! listing each time, so another tab's changes count), narrowed to the user's documents when
+//! the team's assignment names them.
 
 use yew::Callback;
 
 use crate::model::corpus::listing::{step, Filter, Sort};
-use crate::model::library::DocStatus;
-use crate::services::library::open_document;
+use crate::model::library::{own_layer_name, DocStatus};
+use crate::model::sync::assignment::Assignment;
+use crate::services::library::{open_document, TEAM_ASSIGNMENT};
 use crate::services::storage::Storage;
 use crate::state::{queue, Action, DocumentAction, Notice, ViewAction};
 
@@ -50,13 +52,28 @@ pub async fn walk(
     current: String,
     filter: Filter,
     sort: Sort,
+    annotator: String,
     dispatch: Callback<Action>,
 ) {
-    let rows = match Storage::open().await {
-        Ok(storage) => storage.all_summaries().await,
-        Err(e) => Err(e),
+    let read = async {
+        let storage = Storage::open().await?;
+        let assignment = storage
+            .get_setting(TEAM_ASSIGNMENT)
+            .await?
+            .and_then(|json| serde_json::from_str::<Assignment>(&json).ok())
+            .unwrap_or_default();
+        let rows = storage.all_summaries().await?;
+        // A team assignment that names this annotator narrows the queue to their documents.
+        let rows = match assignment.of(own_layer_name(&annotator)) {
+            Some(mine) => rows
+                .into_iter()
+                .filter(|r| mine.contains(r.info.id.as_str()) || r.info.id == current)
+                .collect(),
+            None => rows,
+        };
+        Ok::<_, crate::services::storage::StorageError>(rows)
     };
-    let rows = match rows {
+    let rows = match read.await {
         Ok(rows) => rows,
         Err(error) => {
             dispatch.emit(notice(format!("The library could not be read: {error}")));

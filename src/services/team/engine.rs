@@ -10,7 +10,8 @@ use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::library::StoredDocument;
+use crate::model::library::{own_layer_name, StoredDocument};
+use crate::model::sync::assignment::{Assignment, ASSIGNMENT_KEY};
 use crate::model::sync::layout::{rebuild, revise, team_bodies, TeamDoc};
 use crate::model::sync::remote::{
     pull_batch, push_batch, resume, save_checkpoint, Checkpoint, RemoteError,
@@ -20,6 +21,7 @@ use crate::model::sync::rev::Rev;
 use crate::services::clock::now_iso;
 use crate::services::couch::Couch;
 use crate::services::jobs::yield_to_browser;
+use crate::services::library::TEAM_ASSIGNMENT;
 use crate::services::storage::Storage;
 use crate::services::tabs;
 
@@ -164,6 +166,49 @@ impl Engine {
         Ok(())
     }
 
+    /// The team's assignment as the replica holds it.
+    pub fn assignment(&self) -> Assignment {
+        self.replica
+            .body(ASSIGNMENT_KEY)
+            .map(Assignment::from_body)
+            .unwrap_or_default()
+    }
+
+    /// Sets the team's assignment (it goes to the server with the next push).
+    pub async fn assign(&mut self, assignment: &Assignment) -> Result<(), Failure> {
+        if self
+            .replica
+            .edit(ASSIGNMENT_KEY, assignment.to_body())
+            .is_some()
+        {
+            self.persist(&[ASSIGNMENT_KEY.to_string()], &[]).await?;
+        }
+        self.keep_assignment().await
+    }
+
+    /// Keeps the assignment where **Next to do** reads it.
+    async fn keep_assignment(&self) -> Result<(), Failure> {
+        let json = serde_json::to_string(&self.assignment()).map_err(local)?;
+        self.storage
+            .put_setting(TEAM_ASSIGNMENT, &json)
+            .await
+            .map_err(local)
+    }
+
+    /// How many documents the assignment gives the user, and how many of them are done.
+    pub async fn my_share(&self) -> Option<(usize, usize)> {
+        let assignment = self.assignment();
+        let annotator = self.annotator.borrow().clone();
+        let mine = assignment.of(own_layer_name(&annotator))?;
+        let summaries = self.storage.all_summaries().await.ok()?;
+        let done = summaries
+            .iter()
+            .filter(|s| mine.contains(s.info.id.as_str()))
+            .filter(|s| s.info.status == crate::model::library::DocStatus::Done)
+            .count();
+        Some((mine.len(), done))
+    }
+
     /// Turns every library document changed since it was last reconciled into team
     /// revisions (its text, the user's layer, the gold layer).
     pub async fn reconcile(&mut self, progress: Progress<'_>) -> Result<(), Failure> {
@@ -291,6 +336,9 @@ impl Engine {
             }
         }
         self.persist(changed, &writes).await?;
+        if changed.iter().any(|id| id == ASSIGNMENT_KEY) {
+            self.keep_assignment().await?;
+        }
         for document in &writes {
             tabs::announce(
                 &document.info.id,

@@ -11,6 +11,7 @@ use std::rc::Rc;
 use yew::Callback;
 
 use self::engine::{Engine, Failure, SyncState, LONGPOLL_MS};
+use crate::model::sync::assignment::Assignment;
 use crate::model::sync::conflict::{conflicts, Conflict};
 use crate::model::sync::remote::{Checkpoint, RemoteError};
 use crate::services::couch::Couch;
@@ -73,13 +74,25 @@ pub struct TeamReport {
     pub conflicts: Rc<Vec<Conflict>>,
     /// Team documents that could not be taken in.
     pub problems: Rc<Vec<String>>,
+    /// Who annotates what.
+    pub assignment: Rc<Assignment>,
+    /// The user's share of the assignment: documents, and how many are done.
+    pub my_share: Option<(usize, usize)>,
+}
+
+/// What the user asked the loop to do.
+enum Choice {
+    /// Keep version `rev` of team document `id`.
+    Keep(String, String),
+    /// Set the assignment.
+    Assign(Assignment),
 }
 
 /// The handle the page keeps on a running sync.
 pub struct Control {
     stop: Cell<bool>,
     poked: Cell<bool>,
-    chosen: RefCell<Vec<(String, String)>>,
+    chosen: RefCell<Vec<Choice>>,
     couch: Rc<Couch>,
 }
 
@@ -94,7 +107,13 @@ impl Control {
     pub fn keep(&self, id: &str, rev: &str) {
         self.chosen
             .borrow_mut()
-            .push((id.to_string(), rev.to_string()));
+            .push(Choice::Keep(id.to_string(), rev.to_string()));
+        self.poke();
+    }
+
+    /// Sets who annotates what, for the whole team.
+    pub fn assign(&self, assignment: Assignment) {
+        self.chosen.borrow_mut().push(Choice::Assign(assignment));
         self.poke();
     }
 
@@ -216,16 +235,18 @@ async fn run(mut engine: Engine, control: Rc<Control>, listeners: Listeners) {
     if engine.reload().await.is_err() {
         return;
     }
-    let report = |engine: &Engine, status: TeamStatus| {
+    let report = |engine: &Engine, status: TeamStatus, my_share: Option<(usize, usize)>| {
         listeners.report.emit(TeamReport {
             status,
             url: engine.state.url.clone(),
             user: engine.state.user.clone(),
             conflicts: Rc::new(conflicts(&engine.replica)),
             problems: Rc::new(engine.problems.clone()),
+            assignment: Rc::new(engine.assignment()),
+            my_share,
         });
     };
-    report(&engine, TeamStatus::Connecting);
+    report(&engine, TeamStatus::Connecting, None);
     let mut resumed = false;
     let mut caught_up = false;
     let mut backoff = FIRST_BACKOFF_MS;
@@ -240,7 +261,8 @@ async fn run(mut engine: Engine, control: Rc<Control>, listeners: Listeners) {
                 backoff = FIRST_BACKOFF_MS;
                 caught_up = !more;
                 if caught_up {
-                    report(&engine, TeamStatus::Synced);
+                    let share = engine.my_share().await;
+                    report(&engine, TeamStatus::Synced, share);
                 }
             }
             Err(failure) => {
@@ -251,7 +273,7 @@ async fn run(mut engine: Engine, control: Rc<Control>, listeners: Listeners) {
                 let reason = failure.to_string();
                 match failure {
                     Failure::Remote(error) if error.is_transient() => {
-                        report(&engine, TeamStatus::Offline { waiting, reason });
+                        report(&engine, TeamStatus::Offline { waiting, reason }, None);
                         wait_or_poke(&control, backoff).await;
                         backoff = (backoff * 2).min(MAX_BACKOFF_MS);
                     }
@@ -264,6 +286,7 @@ async fn run(mut engine: Engine, control: Rc<Control>, listeners: Listeners) {
                                 reason,
                                 sign_in,
                             },
+                            None,
                         );
                         while !control.poked.get() {
                             sleep(200).await;
@@ -285,9 +308,12 @@ async fn cycle(
     caught_up: bool,
     listeners: &Listeners,
 ) -> Result<bool, Failure> {
-    let chosen: Vec<(String, String)> = control.chosen.borrow_mut().drain(..).collect();
-    for (id, rev) in chosen {
-        engine.keep(&id, &rev).await?;
+    let chosen: Vec<Choice> = control.chosen.borrow_mut().drain(..).collect();
+    for choice in chosen {
+        match choice {
+            Choice::Keep(id, rev) => engine.keep(&id, &rev).await?,
+            Choice::Assign(assignment) => engine.assign(&assignment).await?,
+        }
     }
     let progress = |done: usize, total: usize| {
         listeners.status.emit(TeamStatus::Syncing { done, total });
