@@ -291,3 +291,51 @@ async fn suggestions_are_dashed_outlines_and_the_current_one_names_itself() {
         .starts_with("Vellmark’s city council"));
     root.remove();
 }
+
+#[wasm_bindgen_test]
+async fn the_team_indicator_opens_the_connect_form_and_refuses_a_bad_address() {
+    let root = mount_point();
+    let _app = yew::Renderer::<App>::with_root(root.clone()).render();
+    yew::scheduler::flush().await;
+    let indicator: HtmlElement = query(&root, "button.ct-team").unchecked_into();
+    assert_eq!(indicator.text_content().unwrap(), "Team: not connected");
+    indicator.click();
+    yew::scheduler::flush().await;
+    let dialog = query(&root, "[role='dialog'][aria-labelledby='ct-team-title']");
+    let fill = |selector: &str, value: &str| {
+        let input: web_sys::HtmlInputElement = query(&dialog, selector).unchecked_into();
+        input.set_value(value);
+        input
+            .dispatch_event(&web_sys::Event::new("input").unwrap())
+            .unwrap();
+    };
+    fill("input[type='url']", "https://couch.example.org/_users");
+    fill("input[autocomplete='username']", "ana");
+    fill("input[type='password']", "secret");
+    yew::scheduler::flush().await;
+    let connect: HtmlElement = query(&dialog, "button[type='submit']").unchecked_into();
+    connect.click();
+    // The address is refused before anything is sent: a system database is no team database.
+    for _ in 0..50 {
+        yew::scheduler::flush().await;
+        if dialog.query_selector("[role='alert']").unwrap().is_some() {
+            break;
+        }
+        let tick = js_sys::Promise::new(&mut |resolve, _| {
+            gloo::utils::window()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20)
+                .unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(tick).await.unwrap();
+    }
+    let alert = query(&dialog, "[role='alert']");
+    assert!(alert
+        .text_content()
+        .unwrap()
+        .contains("names no database after the server"));
+    assert_eq!(
+        query(&root, "button.ct-team").text_content().unwrap(),
+        "Team: not connected"
+    );
+    root.remove();
+}
