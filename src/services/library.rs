@@ -55,7 +55,10 @@ pub enum SaveOutcome {
 /// Saves the snapshot unless another tab stored newer work of the same document.
 pub async fn save(snapshot: &Snapshot) -> Result<SaveOutcome, StorageError> {
     let storage = Storage::open().await?;
-    let stored = storage.get_summary(&snapshot.info.id).await?;
+    // One transaction from the check to the write: nothing (another tab, team sync) can store
+    // this document in between and be overwritten.
+    let writing = storage.writing()?;
+    let stored = writing.get_summary(&snapshot.info.id).await?;
     if let Some(stored) = &stored {
         // Team sync changing only other annotators' layers is no conflict: their layers are
         // taken from the library below, this tab's work from the snapshot.
@@ -91,25 +94,22 @@ pub async fn save(snapshot: &Snapshot) -> Result<SaveOutcome, StorageError> {
         .as_ref()
         .is_some_and(|s| s.info.revision > snapshot.info.revision);
     let layers = match written_since {
-        true => match storage.get_document(&snapshot.info.id).await? {
+        true => match writing.get_document(&snapshot.info.id).await? {
             Some(stored) => stored.layers,
             None => snapshot.layers.to_vec(),
         },
         false => snapshot.layers.to_vec(),
     };
-    storage
-        .put_document(&StoredDocument {
-            layers,
-            gold: GoldLayer {
-                annotations: snapshot.gold.as_slice().to_vec(),
-                rejected: snapshot.gold.rejected().to_vec(),
-            },
-            ..StoredDocument::new(info, &snapshot.article, &snapshot.annotations)
-        })
-        .await?;
-    storage
-        .put_setting(OPEN_DOCUMENT, &snapshot.info.id)
-        .await?;
+    writing.put_document(&StoredDocument {
+        layers,
+        gold: GoldLayer {
+            annotations: snapshot.gold.as_slice().to_vec(),
+            rejected: snapshot.gold.rejected().to_vec(),
+        },
+        ..StoredDocument::new(info, &snapshot.article, &snapshot.annotations)
+    })?;
+    writing.put_setting(OPEN_DOCUMENT, &snapshot.info.id)?;
+    writing.commit().await?;
     tabs::announce(&snapshot.info.id, revision, &snapshot.tab);
     Ok(SaveOutcome::Saved {
         revision,
@@ -159,7 +159,8 @@ pub async fn update_stored(
     change: impl FnOnce(&mut StoredDocument),
 ) -> Result<(), StorageError> {
     let storage = Storage::open().await?;
-    let Some(mut stored) = storage.get_document(id).await? else {
+    let writing = storage.writing()?;
+    let Some(mut stored) = writing.get_document(id).await? else {
         return Err(StorageError(
             "the document is no longer in the library".to_string(),
         ));
@@ -168,7 +169,8 @@ pub async fn update_stored(
     stored.info.revision += 1;
     stored.info.writer = tab.to_string();
     stored.info.edited_at = now_iso();
-    storage.put_document(&stored).await?;
+    writing.put_document(&stored)?;
+    writing.commit().await?;
     tabs::announce(id, stored.info.revision, tab);
     Ok(())
 }

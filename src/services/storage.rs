@@ -124,28 +124,20 @@ impl Storage {
     }
 
     /// Writes one step of team sync in one transaction: the replica's changed entries (JSON by
-    /// team document id), the library documents rebuilt from them, and the sync state — all of
-    /// it, or none, so a crash never leaves the replica ahead of the library or its checkpoint.
+    /// team document id) and the sync state — both, or neither, so a crash never leaves the
+    /// replica ahead of its checkpoint. (Steps that write library documents too use a
+    /// [`Writing`].)
     pub async fn put_sync_step(
         &self,
         entries: &[(String, String)],
-        documents: &[StoredDocument],
         state: &str,
     ) -> Result<(), StorageError> {
-        self.in_stores(&[REPLICA, SYNC, DOCUMENTS, SUMMARIES], |stores| {
-            for (id, json) in entries {
-                stores[0].put(&JsValue::from_str(json), Some(&JsValue::from_str(id)))?;
-            }
-            stores[1].put(
-                &JsValue::from_str(state),
-                Some(&JsValue::from_str(SYNC_KEY)),
-            )?;
-            for document in documents {
-                put_document_in(&stores[2], &stores[3], document)?;
-            }
-            Ok(())
-        })
-        .await
+        let writing = self.writing()?;
+        for (id, json) in entries {
+            writing.put_replica_entry(id, json)?;
+        }
+        writing.put_sync_state(state)?;
+        writing.commit().await
     }
 
     /// The stored sync state, if a team database was ever connected.
@@ -252,6 +244,92 @@ impl Storage {
             .get_all(None, None)?
             .await?;
         Ok(values.iter().filter_map(JsValue::as_string).collect())
+    }
+}
+
+/// A read-write transaction over the documents, their summaries, the settings and the team
+/// replica: what it reads cannot change before what it writes is committed, so a save, a rename
+/// or a sync step that reads a document and writes it back never overwrites a write that came
+/// between. Only IndexedDB requests may be awaited while it is open.
+pub struct Writing {
+    transaction: idb::Transaction,
+    stores: Vec<ObjectStore>,
+}
+
+/// The stores of a [`Writing`], in this order.
+const WRITING_STORES: [&str; 5] = [DOCUMENTS, SUMMARIES, SETTINGS, REPLICA, SYNC];
+
+impl Storage {
+    /// Opens a [`Writing`].
+    pub fn writing(&self) -> Result<Writing, StorageError> {
+        let transaction = self
+            .db
+            .transaction(&WRITING_STORES, TransactionMode::ReadWrite)?;
+        let stores = WRITING_STORES
+            .iter()
+            .map(|name| transaction.object_store(name))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Writing {
+            transaction,
+            stores,
+        })
+    }
+}
+
+impl Writing {
+    async fn get(&self, store: usize, key: &str) -> Result<Option<String>, StorageError> {
+        let value = self.stores[store].get(JsValue::from_str(key))?.await?;
+        Ok(value.and_then(|v| v.as_string()))
+    }
+
+    fn put(&self, store: usize, key: &str, value: &str) -> Result<(), StorageError> {
+        self.stores[store].put(&JsValue::from_str(value), Some(&JsValue::from_str(key)))?;
+        Ok(())
+    }
+
+    /// The summary of a document.
+    pub async fn get_summary(&self, id: &str) -> Result<Option<DocSummary>, StorageError> {
+        Ok(self
+            .get(1, id)
+            .await?
+            .and_then(|json| serde_json::from_str(&json).ok()))
+    }
+
+    /// Reads a document.
+    pub async fn get_document(&self, id: &str) -> Result<Option<StoredDocument>, StorageError> {
+        let Some(json) = self.get(0, id).await? else {
+            return Ok(None);
+        };
+        StoredDocument::from_json(&json)
+            .map(Some)
+            .map_err(|e| StorageError(e.to_string()))
+    }
+
+    /// Writes a document and its summary.
+    pub fn put_document(&self, document: &StoredDocument) -> Result<(), StorageError> {
+        put_document_in(&self.stores[0], &self.stores[1], document)?;
+        Ok(())
+    }
+
+    /// Stores a setting.
+    pub fn put_setting(&self, name: &str, value: &str) -> Result<(), StorageError> {
+        self.put(2, name, value)
+    }
+
+    /// Stores a replica entry (JSON) under its team document id.
+    pub fn put_replica_entry(&self, id: &str, json: &str) -> Result<(), StorageError> {
+        self.put(3, id, json)
+    }
+
+    /// Stores the sync state.
+    pub fn put_sync_state(&self, json: &str) -> Result<(), StorageError> {
+        self.put(4, SYNC_KEY, json)
+    }
+
+    /// Commits everything written, or nothing.
+    pub async fn commit(self) -> Result<(), StorageError> {
+        self.transaction.commit()?.await?;
+        Ok(())
     }
 }
 

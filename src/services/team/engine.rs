@@ -10,7 +10,7 @@ use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::library::{own_layer_name, StoredDocument};
+use crate::model::library::own_layer_name;
 use crate::model::sync::assignment::{Assignment, ASSIGNMENT_KEY};
 use crate::model::sync::layout::{rebuild, revise, team_bodies, TeamDoc};
 use crate::model::sync::remote::{
@@ -140,7 +140,7 @@ impl Engine {
 
     /// Stores the state alone (right after connecting).
     pub async fn save_state(&self) -> Result<(), Failure> {
-        self.persist(&[], &[]).await
+        self.persist(&[]).await
     }
 
     /// Local changes not on the server yet.
@@ -151,7 +151,7 @@ impl Engine {
     /// Checks the server's checkpoint (once per connection).
     pub async fn resume(&mut self) -> Result<(), Failure> {
         self.state.checkpoint = resume(&*self.couch, self.state.checkpoint.clone()).await?;
-        self.persist(&[], &[]).await
+        self.persist(&[]).await
     }
 
     /// Keeps `rev` of team document `id` and retires its other versions.
@@ -160,7 +160,7 @@ impl Engine {
             return Ok(());
         };
         if self.replica.resolve(id, &rev) {
-            self.persist(&[id.to_string()], &[]).await?;
+            self.persist(&[id.to_string()]).await?;
             self.take_in(&[id.to_string()]).await?;
         }
         Ok(())
@@ -181,7 +181,7 @@ impl Engine {
             .edit(ASSIGNMENT_KEY, assignment.to_body())
             .is_some()
         {
-            self.persist(&[ASSIGNMENT_KEY.to_string()], &[]).await?;
+            self.persist(&[ASSIGNMENT_KEY.to_string()]).await?;
         }
         self.keep_assignment().await
     }
@@ -238,7 +238,7 @@ impl Engine {
                     .reconciled
                     .insert(stored.info.id.clone(), stored.info.revision);
             }
-            self.persist(&changed, &[]).await?;
+            self.persist(&changed).await?;
             done += chunk.len();
             if due.len() > RECONCILE_BATCH {
                 progress(done, due.len());
@@ -258,7 +258,7 @@ impl Engine {
                 return Ok(());
             }
             self.state.checkpoint = checkpoint;
-            self.persist(&[], &[]).await?;
+            self.persist(&[]).await?;
             sent += pushed.sent;
             if pushed.remaining == 0 {
                 return Ok(());
@@ -285,7 +285,7 @@ impl Engine {
         if !pulled.changed.is_empty() {
             self.take_in(&pulled.changed).await?;
         } else if moved {
-            self.persist(&[], &[]).await?;
+            self.persist(&[]).await?;
         }
         if moved {
             self.save_checkpoint().await?;
@@ -302,7 +302,7 @@ impl Engine {
             save_checkpoint(&*self.couch, &mut checkpoint).await?;
         }
         self.state.checkpoint.server_rev = checkpoint.server_rev;
-        self.persist(&[], &[]).await
+        self.persist(&[]).await
     }
 
     /// Rebuilds the library documents the team documents `changed` belong to, and stores
@@ -315,48 +315,56 @@ impl Engine {
             .collect();
         let annotator = self.annotator.borrow().clone();
         let now = now_iso();
-        let mut writes = Vec::new();
+        let mut written = Vec::new();
+        // One transaction from reading each document to writing it back: a save of the open
+        // document cannot come between and be overwritten.
+        let writing = self.storage.writing().map_err(local)?;
         for doc in docs {
-            let stored = self.storage.get_document(doc).await.map_err(local)?;
+            let stored = writing.get_document(doc).await.map_err(local)?;
+            self.problems.retain(|p| !p.starts_with(doc));
             match rebuild(stored.clone(), doc, &self.replica, &annotator) {
                 Ok(Some(next)) => {
                     if let Some(next) = revise(stored.as_ref(), next, &now) {
                         self.state
                             .reconciled
                             .insert(next.info.id.clone(), next.info.revision);
-                        writes.push(next);
+                        writing.put_document(&next).map_err(local)?;
+                        written.push((next.info.id, next.info.revision, next.info.writer));
                     }
-                    self.problems.retain(|p| !p.starts_with(doc));
                 }
                 Ok(None) => {}
-                Err(error) => {
-                    self.problems.retain(|p| !p.starts_with(doc));
-                    self.problems.push(format!("{doc}: {error}"));
-                }
+                Err(error) => self.problems.push(format!("{doc}: {error}")),
             }
         }
-        self.persist(changed, &writes).await?;
+        for id in changed {
+            if let Some(entry) = self.replica.entries.get(id) {
+                let json = serde_json::to_string(entry).map_err(local)?;
+                writing.put_replica_entry(id, &json).map_err(local)?;
+            }
+        }
+        writing.put_sync_state(&self.state_json()?).map_err(local)?;
+        writing.commit().await.map_err(local)?;
         if changed.iter().any(|id| id == ASSIGNMENT_KEY) {
             self.keep_assignment().await?;
         }
-        for document in &writes {
-            tabs::announce(
-                &document.info.id,
-                document.info.revision,
-                &document.info.writer,
-            );
+        for (id, revision, writer) in &written {
+            tabs::announce(id, *revision, writer);
         }
-        self.written = writes.len();
+        self.written = written.len();
         Ok(())
     }
 
-    /// Writes the replica entries `changed`, library `documents` and the state in one
-    /// transaction.
-    async fn persist(
-        &self,
-        changed: &[String],
-        documents: &[StoredDocument],
-    ) -> Result<(), Failure> {
+    /// The sync state as stored, with the replica's sequence.
+    fn state_json(&self) -> Result<String, Failure> {
+        let state = SyncState {
+            seq: self.replica.seq,
+            ..self.state.clone()
+        };
+        serde_json::to_string(&state).map_err(local)
+    }
+
+    /// Writes the replica entries `changed` and the state in one transaction.
+    async fn persist(&self, changed: &[String]) -> Result<(), Failure> {
         let entries: Vec<(String, String)> = changed
             .iter()
             .filter_map(|id| {
@@ -364,13 +372,8 @@ impl Engine {
                 Some((id.clone(), serde_json::to_string(entry).ok()?))
             })
             .collect();
-        let state = SyncState {
-            seq: self.replica.seq,
-            ..self.state.clone()
-        };
-        let json = serde_json::to_string(&state).map_err(local)?;
         self.storage
-            .put_sync_step(&entries, documents, &json)
+            .put_sync_step(&entries, &self.state_json()?)
             .await
             .map_err(local)
     }
