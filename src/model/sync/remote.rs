@@ -270,10 +270,17 @@ pub async fn push_batch(
         .iter()
         .map(|(_, id)| (id.to_string(), Value::from(replica.leaf_revs(id))))
         .collect();
+    let offered: Vec<&str> = batch.iter().map(|(_, id)| *id).collect();
     let diff = remote.post("_revs_diff", &Value::Object(offer)).await?;
     let diff = diff
         .as_object()
         .ok_or_else(|| RemoteError::NotCouch("its _revs_diff is not an object".to_string()))?;
+    // CouchDB lists only documents it lacks revisions of; anything else is not its answer.
+    if let Some(stranger) = diff.keys().find(|id| !offered.contains(&id.as_str())) {
+        return Err(RemoteError::NotCouch(format!(
+            "its _revs_diff names a document that was not offered ({stranger})"
+        )));
+    }
     let docs: Vec<Value> = diff
         .iter()
         .flat_map(|(id, d)| {

@@ -153,6 +153,78 @@ fn an_outage_changes_nothing_and_a_restart_resumes_from_the_checkpoint() {
     );
 }
 
+/// A server that answers every request with the same JSON (or error).
+struct Fixed(Result<Value, RemoteError>);
+
+impl super::remote::Remote for Fixed {
+    async fn get(&self, _: &str) -> Result<Value, RemoteError> {
+        self.0.clone()
+    }
+    async fn post(&self, _: &str, _: &Value) -> Result<Value, RemoteError> {
+        self.0.clone()
+    }
+    async fn put(&self, _: &str, _: &Value) -> Result<Value, RemoteError> {
+        self.0.clone()
+    }
+}
+
+#[test]
+fn bad_answers_are_named_and_change_nothing() {
+    let statuses = [401, 403, 404, 409, 412, 500, 503, 418];
+    let named: Vec<String> = statuses
+        .iter()
+        .map(|&s| RemoteError::from_status(s, "reason").to_string())
+        .collect();
+    assert!(named[0].contains("sign in again"));
+    assert!(named[1].contains("403") && named[1].contains("reason"));
+    assert!(named[2].contains("no such database"));
+    assert!(named[4].contains("412"));
+    assert!(named[7].contains("418"));
+    let transient: Vec<bool> = statuses
+        .iter()
+        .map(|&s| RemoteError::from_status(s, "").is_transient())
+        .collect();
+    assert_eq!(
+        transient,
+        [false, false, false, true, false, true, true, false]
+    );
+    let mut browser = Browser::new("a");
+    browser.replica.edit("layer:d:ana", json!({ "v": 1 }));
+    let before = (browser.replica.clone(), browser.checkpoint.clone());
+    for answer in [
+        Ok(json!({ "unexpected": true })),
+        Ok(json!([1, 2, 3])),
+        Ok(json!({ "results": [], "no_last_seq": 1 })),
+        Err(RemoteError::Timeout),
+        Err(RemoteError::from_status(500, "")),
+    ] {
+        let server = Fixed(answer);
+        let pulled = run(pull_batch(
+            &server,
+            &mut browser.replica,
+            &mut browser.checkpoint,
+            None,
+        ));
+        assert!(pulled.is_err());
+        let pushed = run(push_batch(
+            &server,
+            &browser.replica,
+            &mut browser.checkpoint,
+        ));
+        assert!(pushed.is_err());
+        assert_eq!(
+            (browser.replica.clone(), browser.checkpoint.clone()),
+            before
+        );
+    }
+    // A changes feed listing a revision whose document comes back without `_revisions` or
+    // with a broken one is refused as a whole.
+    let mut replica = Replica::default();
+    let bad = json!({ "_id": "layer:d:bo", "_rev": "not-a-rev" });
+    assert!(replica.insert(&bad).is_err());
+    assert!(replica.entries.is_empty());
+}
+
 /// The property: any interleaving converges (native only: proptest does not build for wasm32).
 #[cfg(not(target_arch = "wasm32"))]
 mod interleavings {
