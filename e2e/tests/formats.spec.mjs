@@ -1,5 +1,6 @@
 // Every export format, downloaded from the menu and checked against the text it points into:
-// code points for claimtag, W3C, spaCy, brat and CSV; UTF-16 units for doccano and Label Studio.
+// code points for claimtag, W3C, Label Studio, spaCy, brat and CSV; UTF-16 units for doccano and
+// the W3C variant for Recogito / Hypothesis.
 import fs from 'node:fs';
 import { test, expect } from '@playwright/test';
 import { AppPage } from './app-page.mjs';
@@ -44,12 +45,19 @@ test('each export format lands on the right characters after an emoji', async ({
     expect(cps.slice(position.start, position.end).join('')).toBe(quote.exact);
   }
 
+  const recogito = JSON.parse(Object.values(await exportAs(page, 'W3C for Recogito / Hypothesis (UTF-16 positions)', testInfo))[0]);
+  expect(recogito.first.items).toHaveLength(w3c.first.items.length);
+  for (const item of recogito.first.items) {
+    const [quote, position] = item.target.selector;
+    expect(text.slice(position.start, position.end)).toBe(quote.exact);
+  }
+
   const doccano = JSON.parse(Object.values(await exportAs(page, 'doccano JSONL', testInfo))[0].trim());
   const labels = doccano.label.map(([s, e, l]) => [doccano.text.slice(s, e), l]);
   expect(labels).toEqual([['parade drew 12,000 people,', 'FACT'], ['“It was =great,”', 'QUOTE']]);
 
   const studio = JSON.parse(Object.values(await exportAs(page, 'Label Studio JSON', testInfo))[0]);
-  for (const r of studio[0].annotations[0].result) expect(studio[0].data.text.slice(r.value.start, r.value.end)).toBe(r.value.text);
+  for (const r of studio[0].annotations[0].result) expect([...studio[0].data.text].slice(r.value.start, r.value.end).join('')).toBe(r.value.text);
 
   const spacy = JSON.parse(Object.values(await exportAs(page, 'spaCy / Prodigy JSONL', testInfo))[0].trim());
   for (const s of spacy.spans) expect([...spacy.text].slice(s.start, s.end).join('')).not.toBe('');

@@ -26,7 +26,7 @@ use crate::components::selection_toolbar::SelectionToolbar;
 use crate::components::sidebar::Sidebar;
 use crate::components::team_panel::TeamPanel;
 use crate::components::top_bar::TopBar;
-use crate::model::format::{export_files, ExportFormat};
+use crate::model::format::{caveat, export_files, ExportFormat};
 use crate::model::ingest::load::Loaded;
 use crate::model::library::DocStatus;
 use crate::model::{Article, Label, Metadata, ParagraphKind};
@@ -472,8 +472,11 @@ fn export(format: ExportFormat, state: &AppState) -> Notice {
         }
     }
     let names: Vec<&str> = files.iter().map(|(name, _, _)| name.as_str()).collect();
+    let caveat = caveat(format, &state.document.annotations)
+        .map(|c| format!(" {c}"))
+        .unwrap_or_default();
     Notice::info(format!(
-        "Exported {} to {}.",
+        "Exported {} to {}.{caveat}",
         count_of(state.document.annotations.len(), "annotation"),
         names.join(" and ")
     ))

@@ -39,12 +39,12 @@ pub struct Orphan {
 
 /// Where a candidate goes, or why it goes nowhere.
 pub fn anchor(article: &Article, candidate: &Candidate) -> Result<Span, String> {
-    let fits = |span: Span| match (&candidate.exact, article.slice(span)) {
-        (Some(exact), Some(found)) => found == exact,
-        (None, Some(_)) => true,
-        (_, None) => false,
-    };
+    let fits = |span: Span| fits(article, candidate, span);
     if let Some(span) = candidate.position.filter(|s| !s.is_empty() && fits(*s)) {
+        return Ok(span);
+    }
+    // A position counted in UTF-16 units (Recogito, Hypothesis), recognised by its quote.
+    if let Some(span) = utf16_position(article, candidate).filter(|s| fits(*s)) {
         return Ok(span);
     }
     let Some(exact) = candidate.exact.as_deref().filter(|e| !e.is_empty()) else {
@@ -187,6 +187,41 @@ pub fn read_foreign(contents: &str) -> Result<Vec<Candidate>, String> {
     Ok(candidates)
 }
 
+/// The candidate's position read as UTF-16 units, when it has a quote to check it by and the
+/// two readings differ.
+fn utf16_position(article: &Article, candidate: &Candidate) -> Option<Span> {
+    candidate.exact.as_ref()?;
+    let position = candidate.position.filter(|s| !s.is_empty())?;
+    let text = article.text();
+    let index = article.index();
+    let span = Span::new(
+        index.cp_of_utf16(text, position.start)?,
+        index.cp_of_utf16(text, position.end)?,
+    );
+    (span != position).then_some(span)
+}
+
+/// What a candidate's position counted, when the position (not a search for its quote)
+/// placed it: `Some(true)` for UTF-16 units, `Some(false)` for code points.
+pub fn counted_in_utf16(article: &Article, candidate: &Candidate) -> Option<bool> {
+    let fits = |span: Span| !span.is_empty() && fits(article, candidate, span);
+    if candidate.position.is_some_and(fits) {
+        return Some(false);
+    }
+    utf16_position(article, candidate)
+        .filter(|s| fits(*s))
+        .map(|_| true)
+}
+
+/// Whether `span` of the article holds the candidate's quote (any span fits one without).
+fn fits(article: &Article, candidate: &Candidate, span: Span) -> bool {
+    match (&candidate.exact, article.slice(span)) {
+        (Some(exact), Some(found)) => found == exact,
+        (None, Some(_)) => true,
+        (_, None) => false,
+    }
+}
+
 /// Most annotations placed from one file of another tool: each is matched against the text,
 /// so this bounds the time an import takes.
 pub const MAX_FOREIGN: usize = 20_000;
@@ -221,7 +256,7 @@ fn read_any(contents: &str) -> Result<Vec<Candidate>, String> {
     Ok(out)
 }
 
-/// Converts UTF-16 offsets over `text` (what doccano and Label Studio count) to code points,
+/// Converts UTF-16 offsets over `text` (what doccano and older Label Studio count) to code points,
 /// with the quoted text they cover.
 pub(crate) fn from_utf16(
     text: &str,
@@ -237,14 +272,58 @@ pub(crate) fn from_utf16(
     Some((span, index.slice(text, span)?.to_string()))
 }
 
+/// What a foreign file's offsets count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Counting {
+    /// UTF-16 code units (doccano).
+    Utf16,
+    /// Code points (Label Studio 1.x); a span whose stated text shows UTF-16 units (files of
+    /// older Label Studio versions) is read in those.
+    CodePoints,
+}
+
+/// Where a foreign span lies in `text` (code points) and the text it covers, in the unit its
+/// file counts; `None` when the offsets fall outside the text.
+pub(crate) fn place_foreign(
+    text: &str,
+    index: &TextIndex,
+    found: &ForeignSpan,
+) -> Option<(Span, String)> {
+    match found.counting {
+        Counting::Utf16 => from_utf16(text, index, found.start, found.end),
+        Counting::CodePoints => {
+            let span = Span::new(
+                usize::try_from(found.start).ok()?,
+                usize::try_from(found.end).ok()?,
+            );
+            let covered = index.slice(text, span);
+            let stated = found.text.as_deref();
+            // An older Label Studio counted UTF-16 units: its stated text says so.
+            let as_utf16 = || {
+                from_utf16(text, index, found.start, found.end)
+                    .filter(|(_, utf16)| Some(utf16.as_str()) == stated)
+            };
+            match covered {
+                Some(covered) if stated.is_none_or(|s| s == covered) => {
+                    Some((span, covered.to_string()))
+                }
+                Some(covered) => as_utf16().or_else(|| Some((span, covered.to_string()))),
+                None => as_utf16(),
+            }
+        }
+    }
+}
+
 /// A labelled span as doccano or Label Studio writes it, before its label name is checked:
-/// UTF-16 offsets into the task's text.
+/// offsets into the task's text, counted as `counting` says.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct ForeignSpan {
-    /// First UTF-16 unit.
+    /// First offset.
     pub start: u64,
-    /// End, UTF-16 units, exclusive.
+    /// End offset, exclusive.
     pub end: u64,
+    /// What the offsets count.
+    pub counting: Counting,
     /// The label's name as written.
     pub label: String,
     /// The covered text as the file states it (Label Studio's `value.text`), when it does.
@@ -273,6 +352,7 @@ pub(crate) fn doccano_span(item: &Value) -> Option<ForeignSpan> {
     Some(ForeignSpan {
         start: start?.as_u64()?,
         end: end?.as_u64()?,
+        counting: Counting::Utf16,
         label: label?.as_str()?.to_string(),
         text: None,
     })
@@ -348,6 +428,7 @@ pub(crate) fn label_studio_span(result: &Value) -> Result<ForeignSpan, &'static 
     Ok(ForeignSpan {
         start,
         end,
+        counting: Counting::CodePoints,
         label: label.to_string(),
         text: v.get("text").and_then(Value::as_str).map(str::to_string),
     })
@@ -375,7 +456,7 @@ fn read_doccano_line(value: &Value, line: usize) -> Result<Vec<Candidate>, Strin
                 "Line {line}, label {}: unknown label “{name}”.",
                 i + 1
             ))?;
-            let (span, exact) = from_utf16(text, &index, found.start, found.end).ok_or(format!(
+            let (span, exact) = place_foreign(text, &index, &found).ok_or(format!(
                 "Line {line}, label {}: offsets outside the text.",
                 i + 1
             ))?;
@@ -398,7 +479,7 @@ fn read_label_studio(value: &Value) -> Result<Vec<Candidate>, String> {
             let name = &found.label;
             let label =
                 Label::parse(name).ok_or(format!("{}: unknown label “{name}”.", where_()))?;
-            let (span, exact) = from_utf16(text, &index, found.start, found.end)
+            let (span, exact) = place_foreign(text, &index, &found)
                 .ok_or(format!("{}: offsets outside the text.", where_()))?;
             if let Some(claimed) = &found.text {
                 if *claimed != exact {
@@ -592,6 +673,48 @@ mod tests {
         let candidates = read_foreign(&line).unwrap();
         assert_eq!(candidates[0].exact.as_deref(), Some("crew"));
         assert_eq!(anchor(&article, &candidates[0]), Ok(Span::new(10, 14)));
+    }
+
+    #[test]
+    fn w3c_positions_in_utf16_units_are_recognised_by_their_quote() {
+        let article = article();
+        let mut set = AnnotationSet::new();
+        set.add(&article, Span::new(10, 14), Label::Fact).unwrap();
+        let file = crate::model::format::others::w3c_utf16(&article, &set, "now").to_string();
+        let candidates = read_foreign(&file).unwrap();
+        assert_eq!(candidates[0].position, Some(Span::new(13, 17)));
+        assert_eq!(anchor(&article, &candidates[0]), Ok(Span::new(10, 14)));
+        assert_eq!(counted_in_utf16(&article, &candidates[0]), Some(true));
+        let plain = w3c(&article, &set, "now").to_string();
+        let candidates = read_foreign(&plain).unwrap();
+        assert_eq!(counted_in_utf16(&article, &candidates[0]), Some(false));
+    }
+
+    #[test]
+    fn label_studio_counts_code_points_and_older_files_utf16_by_their_text() {
+        let article = article();
+        let task = |start: u64, end: u64, text: Option<&str>| {
+            let mut value = serde_json::json!({"start": start, "end": end, "labels": ["FACT"]});
+            if let Some(text) = text {
+                value["text"] = serde_json::json!(text);
+            }
+            serde_json::json!([{"data": {"text": article.text()}, "annotations": [{"result": [
+                {"type": "labels", "from_name": "label", "to_name": "text", "value": value}
+            ]}]}])
+            .to_string()
+        };
+        // Label Studio 1.x: code points, "crew" at 10..14, with or without its text.
+        for file in [task(10, 14, Some("crew")), task(10, 14, None)] {
+            let candidates = read_foreign(&file).unwrap();
+            assert_eq!(anchor(&article, &candidates[0]), Ok(Span::new(10, 14)));
+        }
+        // An older Label Studio's UTF-16 units (13..17) are recognised by the stated text.
+        let candidates = read_foreign(&task(13, 17, Some("crew"))).unwrap();
+        assert_eq!(anchor(&article, &candidates[0]), Ok(Span::new(10, 14)));
+        // Offsets and text that agree in neither unit are refused with both shown.
+        assert!(read_foreign(&task(13, 17, Some("boat")))
+            .unwrap_err()
+            .contains("not its text “boat”"));
     }
 
     #[test]

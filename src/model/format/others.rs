@@ -1,9 +1,11 @@
 //! Exports other tools read: W3C Web Annotation, doccano JSONL, Label Studio tasks, spaCy /
 //! Prodigy JSONL, brat standoff and CSV.
 //!
-//! Offsets: W3C, spaCy and brat count Unicode code points, like claimtag. doccano and Label
-//! Studio count what JavaScript counts in their browser front ends — UTF-16 code units — so
-//! their files carry UTF-16 offsets, or spans after an emoji would land on the wrong characters.
+//! Offsets: W3C, spaCy, brat and Label Studio (1.x, checked with 1.23) count Unicode code
+//! points, like claimtag. doccano counts what JavaScript counts in its browser front end —
+//! UTF-16 code units — so its file carries UTF-16 offsets, or spans after an emoji would land
+//! on the wrong characters. The W3C variant for Recogito and the Hypothesis client
+//! ([`w3c_utf16`]) counts its positions in UTF-16 too, as those tools do.
 
 use serde_json::{json, Value};
 
@@ -32,8 +34,23 @@ fn source_iri(article: &Article) -> String {
 
 /// A W3C Web Annotation `AnnotationCollection` holding one `AnnotationPage` of every annotation.
 pub fn w3c(article: &Article, annotations: &AnnotationSet, generated: &str) -> Value {
+    w3c_collection(article, w3c_items(article, annotations), generated)
+}
+
+/// The same collection for Recogito and the Hypothesis client, which count
+/// `TextPositionSelector` positions in UTF-16 units (the quote selector is the same).
+pub fn w3c_utf16(article: &Article, annotations: &AnnotationSet, generated: &str) -> Value {
+    let mut items = w3c_items(article, annotations);
+    for (item, a) in items.iter_mut().zip(annotations.iter()) {
+        let (start, end) = utf16(article, a);
+        item["target"]["selector"][1] =
+            json!({"type": "TextPositionSelector", "start": start, "end": end});
+    }
+    w3c_collection(article, items, generated)
+}
+
+fn w3c_collection(article: &Article, items: Vec<Value>, generated: &str) -> Value {
     let id = doc_id(article);
-    let items = w3c_items(article, annotations);
     json!({
         "@context": W3C_CONTEXT,
         "id": format!("urn:claimtag:{id}:annotations"),
@@ -107,18 +124,18 @@ pub fn doccano(article: &Article, annotations: &AnnotationSet) -> String {
     format!("{line}\n")
 }
 
-/// A Label Studio tasks file (a JSON array with one task) with spans in UTF-16 units.
+/// A Label Studio tasks file (a JSON array with one task) with spans in code points.
 pub fn label_studio(article: &Article, annotations: &AnnotationSet) -> Value {
     json!([label_studio_task(article, annotations)])
 }
 
 /// One Label Studio task: `data` (text, title, `claimtag_id`) and one annotation whose
-/// `result` holds every span, in UTF-16 units.
+/// `result` holds every span, in code points (what Label Studio's labeling UI counts).
 pub fn label_studio_task(article: &Article, annotations: &AnnotationSet) -> Value {
     let result: Vec<Value> = annotations
         .iter()
         .map(|a| {
-            let (start, end) = utf16(article, a);
+            let (start, end) = (a.span.start, a.span.end);
             json!({
                 "id": a.id.to_string(),
                 "from_name": "label",
@@ -356,7 +373,7 @@ pub(super) mod tests {
     }
 
     #[test]
-    fn doccano_and_label_studio_count_utf16_units() {
+    fn doccano_counts_utf16_units_and_label_studio_code_points() {
         let (article, set) = fixture();
         let line: Value = serde_json::from_str(doccano(&article, &set).trim()).unwrap();
         let text: Vec<u16> = line["text"].as_str().unwrap().encode_utf16().collect();
@@ -369,11 +386,12 @@ pub(super) mod tests {
             );
             assert!(String::from_utf16(&text[s..e]).is_ok());
         }
+        // Label Studio 1.x counts code points: "crew" starts at 10.
         let tasks = label_studio(&article, &set);
         let value = &tasks[0]["annotations"][0]["result"][0]["value"];
         assert_eq!(
             (value["start"].as_u64(), value["end"].as_u64()),
-            (Some(13), Some(31))
+            (Some(10), Some(28))
         );
         assert_eq!(value["text"], "crew saved 3 cats.");
         assert_eq!(value["labels"], json!(["FACT"]));

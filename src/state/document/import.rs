@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use super::{Document, EditContext, Outcome};
-use crate::model::format::anchor::{anchor, Candidate, Orphan};
+use crate::model::format::anchor::{anchor, counted_in_utf16, Candidate, Orphan};
 use crate::model::{Annotation, Edit, Origin, Span};
 use crate::state::changed;
 use crate::state::notice::{count_of, Notice};
@@ -16,9 +16,23 @@ impl Document {
         candidates: Vec<Candidate>,
         context: &EditContext,
     ) -> (Rc<Self>, Outcome) {
+        let units: Vec<bool> = candidates
+            .iter()
+            .filter_map(|c| counted_in_utf16(&self.article, c))
+            .collect();
         let next = self.place(candidates, context);
         let added = next.annotations.len() - self.annotations.len();
         let orphaned = next.orphans.len() - self.orphans.len();
+        // A W3C file whose positions count UTF-16 units (placed by their quotes) is named.
+        let unit = match (units.iter().any(|u| *u), units.iter().any(|u| !*u)) {
+            (true, false) => {
+                " Its positions count UTF-16 units (as Recogito and Hypothesis write them)."
+            }
+            (true, true) => {
+                " Its positions count UTF-16 units for some annotations and code points for others."
+            }
+            (false, _) => "",
+        };
         let text = if orphaned == 0 {
             format!("Imported {}.", count_of(added, "annotation"))
         } else {
@@ -31,7 +45,7 @@ impl Document {
         };
         let outcome = Outcome {
             close_dialog: true,
-            ..Outcome::notice(Notice::info(text))
+            ..Outcome::notice(Notice::info(format!("{text}{unit}")))
         };
         (next, outcome)
     }

@@ -187,6 +187,29 @@ fn importing_places_what_fits_and_keeps_orphans_to_place_or_drop() {
 }
 
 #[test]
+fn an_import_whose_positions_count_utf16_units_says_so() {
+    use crate::model::format::anchor::Candidate;
+    use crate::model::{Article, Metadata, ParagraphKind};
+    let article = Article::from_paragraphs(
+        [("Crew 👨🏻‍🚒 saved 3 cats.", ParagraphKind::Body)],
+        Metadata::default(),
+    );
+    // "saved" is code points 10..15 but UTF-16 units 13..18 (the emoji is 4 and 7).
+    let s = Rc::new(AppState::new(article)).act(DocumentAction::Import(vec![Candidate {
+        label: Label::Fact,
+        exact: Some("saved".into()),
+        prefix: String::new(),
+        suffix: String::new(),
+        position: Some(Span::new(13, 18)),
+        speaker: String::new(),
+        note: String::new(),
+    }]));
+    assert_eq!(s.document.annotations.as_slice()[0].span, Span::new(10, 15));
+    let notice = &s.view.notice.as_ref().unwrap().text;
+    assert!(notice.contains("Imported 1 annotation.") && notice.contains("UTF-16 units"));
+}
+
+#[test]
 fn actions_at_a_time_stamp_created_and_modified() {
     let at =
         |now: &str, action: DocumentAction| Action::At(now.to_string(), Box::new(action.into()));

@@ -119,7 +119,7 @@ impl CardStats {
              Python `text[start:end] == annotation[\"text\"]`, in JavaScript \
              `[...text].slice(start, end).join(\"\") === annotation.text`. Each annotation also \
              carries `utf16_start`/`utf16_end` (UTF-16 code units, for `text.slice` in \
-             JavaScript). claimtag's doccano and Label Studio exports count UTF-16 code units; \
+             JavaScript). claimtag's doccano export counts UTF-16 code units; \
              this package is native and counts code points. Paragraphs are separated in the text \
              by a blank line.\n\n\
              ## How it was made\n\n\

@@ -55,7 +55,7 @@ pub enum CorpusFormat {
     Native,
     /// doccano JSONL, one document per line (UTF-16 offsets).
     Doccano,
-    /// One Label Studio tasks JSON array, one task per document (UTF-16 offsets).
+    /// One Label Studio tasks JSON array, one task per document (code point offsets).
     LabelStudio,
     /// spaCy / Prodigy JSONL, one document per line.
     Spacy,
@@ -374,7 +374,7 @@ impl CorpusWriter {
     /// Bytes to append for this document (the first call includes the file's opening).
     ///
     /// Checks the offsets invariant for this document first, in the unit the format counts
-    /// (UTF-16 for doccano and Label Studio, code points for the others), and refuses with
+    /// (UTF-16 for doccano, code points for the others), and refuses with
     /// [`ExportError`] rather than write a wrong offset; a refused document leaves the writer
     /// unchanged. [`ExportError::TooLarge`] (a ZIP file passing 4 GB or 65,535 entries) ends the
     /// export: discard what was written.
@@ -390,11 +390,15 @@ impl CorpusWriter {
                 let export = checked_export(article, annotations, &self.exported_at)?;
                 Some(native_line(&export))
             }
-            CorpusFormat::Doccano | CorpusFormat::LabelStudio => {
+            CorpusFormat::Doccano => {
                 check_document(article, annotations, Unit::Utf16)?;
                 None
             }
-            CorpusFormat::Spacy | CorpusFormat::Brat | CorpusFormat::Csv | CorpusFormat::W3c => {
+            CorpusFormat::LabelStudio
+            | CorpusFormat::Spacy
+            | CorpusFormat::Brat
+            | CorpusFormat::Csv
+            | CorpusFormat::W3c => {
                 check_document(article, annotations, Unit::CodePoints)?;
                 None
             }

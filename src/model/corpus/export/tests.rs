@@ -312,7 +312,7 @@ fn parse_csv(text: &str) -> Vec<Vec<String>> {
 }
 
 /// Reads every annotation back from a format's output and checks that the text at its offsets
-/// (UTF-16 for doccano and Label Studio) is the annotation's text; returns how many it checked.
+/// (UTF-16 for doccano) is the annotation's text; returns how many it checked.
 fn check_offsets_of(format: CorpusFormat, bytes: &[u8], docs: &[Doc]) -> usize {
     let want = expected(docs);
     let text_of = |id: &str| &want[id].0;
@@ -365,7 +365,7 @@ fn check_offsets_of(format: CorpusFormat, bytes: &[u8], docs: &[Doc]) -> usize {
                 let result = task["annotations"][0]["result"].as_array().unwrap();
                 for (n, r) in result.iter().enumerate() {
                     let v = &r["value"];
-                    let got = utf16_slice(text, num(&v["start"]), num(&v["end"]));
+                    let got = cp_slice(text, num(&v["start"]), num(&v["end"]));
                     assert_eq!(got, v["text"].as_str().unwrap());
                     check(id, n, got);
                 }

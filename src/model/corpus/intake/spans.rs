@@ -9,8 +9,8 @@ use std::collections::{BTreeMap, HashSet};
 use super::records::Record;
 use super::text::Layout;
 use crate::model::format::anchor::{
-    anchor, doccano_list, doccano_span, from_utf16, label_studio_author, label_studio_results,
-    label_studio_span, with_context, ForeignSpan, MAX_FOREIGN,
+    anchor, doccano_list, doccano_span, label_studio_author, label_studio_results,
+    label_studio_span, place_foreign, with_context, ForeignSpan, MAX_FOREIGN,
 };
 use crate::model::ingest::plain_text::unify_line_endings;
 use crate::model::{Annotation, AnnotationId, AnnotationSet, Article, Label, Origin, TextIndex};
@@ -147,21 +147,19 @@ pub(crate) fn place_spans(
         }
         let candidate = match item.over.filter(|t| *t != raw) {
             // Offsets over the article's own text: exact positions.
-            None => from_utf16(raw, &raw_index, item.span.start, item.span.end).and_then(
-                |(span, covered)| {
-                    let (position, exact) = layout.place(span, &covered)?;
-                    let mut candidate = with_context(raw, &raw_index, span, exact, label);
-                    candidate.position = Some(position);
-                    Some(candidate)
-                },
-            ),
+            None => place_foreign(raw, &raw_index, &item.span).and_then(|(span, covered)| {
+                let (position, exact) = layout.place(span, &covered)?;
+                let mut candidate = with_context(raw, &raw_index, span, exact, label);
+                candidate.position = Some(position);
+                Some(candidate)
+            }),
             // Offsets over another field than the one chosen as the text: found by quote.
             Some(over) => {
                 if other.as_ref().is_none_or(|(t, _)| *t != over) {
                     other = Some((over, TextIndex::new(over)));
                 }
                 other.as_ref().and_then(|(text, index)| {
-                    let (span, covered) = from_utf16(text, index, item.span.start, item.span.end)?;
+                    let (span, covered) = place_foreign(text, index, &item.span)?;
                     let exact = unify_line_endings(covered.trim()).0;
                     let mut candidate = with_context(text, index, span, exact, label);
                     candidate.position = None;

@@ -7,7 +7,7 @@ use super::*;
 use crate::model::format::jsonl::corpus_jsonl;
 use crate::model::{Label, Metadata, Origin, ParagraphKind, Span};
 
-/// The UTF-16 offsets of the first `needle` in `text`, as doccano and Label Studio count.
+/// The UTF-16 offsets of the first `needle` in `text`, as doccano (and older Label Studio) count.
 fn utf16(text: &str, needle: &str) -> (usize, usize) {
     let at = text.find(needle).expect("needle in text");
     let start = text[..at].encode_utf16().count();
