@@ -8,6 +8,7 @@
 
 pub mod metadata;
 pub mod readability;
+pub mod title;
 
 use crate::model::ingest::IngestError;
 use crate::model::{Article, ParagraphKind};
