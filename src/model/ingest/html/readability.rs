@@ -9,10 +9,10 @@ use crate::model::ingest::same_words;
 use crate::model::ParagraphKind;
 
 /// Elements never read: code, media, forms and page chrome.
-const SKIPPED: [&str; 26] = [
+const SKIPPED: [&str; 25] = [
     "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas",
-    "math", "form", "button", "input", "select", "textarea", "option", "nav", "footer", "aside",
-    "img", "picture", "video", "audio", "head", "menu", "dialog",
+    "math", "button", "input", "select", "textarea", "option", "nav", "footer", "aside", "img",
+    "picture", "video", "audio", "head", "menu", "dialog",
 ];
 
 /// Elements that start a new block of text.
@@ -123,8 +123,11 @@ pub fn extract_body(document: &HtmlElement, title: &str) -> Vec<Block> {
     let more: usize = lenient.iter().map(|b| b.text.chars().count()).sum();
     if more > found {
         lenient
-    } else {
+    } else if found > 0 {
         strict
+    } else {
+        // A page whose only text is in links (or under a misplaced banner) still has it.
+        extract_with(document, title, Filter::Everything)
     }
 }
 
@@ -139,6 +142,8 @@ enum Filter {
     Strict,
     /// Keep them.
     Lenient,
+    /// Keep them, and keep text that is mostly links: the last resort before "no article".
+    Everything,
 }
 
 fn extract_with(document: &HtmlElement, title: &str, filter: Filter) -> Vec<Block> {
@@ -305,15 +310,18 @@ fn is_skipped(element: &HtmlElement, filter: Filter) -> bool {
             .is_some_and(|s| s.replace(' ', "").contains("display:none"))
         || matches!(
             element.attr("role"),
-            Some("navigation" | "complementary" | "banner" | "contentinfo")
+            Some("navigation" | "complementary" | "menu" | "menubar" | "dialog" | "alert")
         )
     {
         return true;
     }
-    if filter == Filter::Lenient
+    if filter != Filter::Strict
         || matches!(element.name.as_str(), "body" | "article" | "main" | "html")
     {
         return false;
+    }
+    if matches!(element.attr("role"), Some("banner" | "contentinfo")) {
+        return true;
     }
     let words = class_and_id(element);
     UNLIKELY.iter().any(|w| words.contains(w)) && !MAYBE.iter().any(|w| words.contains(w))
@@ -376,7 +384,7 @@ fn read_blocks(element: &HtmlElement, title: &str, filter: Filter, out: &mut Vec
         return;
     }
     if BLOCKS.contains(&name) && !has_block_child(element) && !has_double_break(element) {
-        push_body(element.text(), link_density(element), out);
+        push_body(element.text(), link_density(element), filter, out);
         return;
     }
     let mut inline = InlineText::default();
@@ -389,15 +397,15 @@ fn read_blocks(element: &HtmlElement, title: &str, filter: Filter, out: &mut Vec
             }
             HtmlNode::Element(e) if e.name == "br" => {
                 if last_was_br {
-                    inline.flush(out);
+                    inline.flush(filter, out);
                 } else {
                     inline.text.push(' ');
                 }
                 last_was_br = true;
             }
             HtmlNode::Element(e) if is_skipped(e, filter) => {}
-            HtmlNode::Element(e) if BLOCKS.contains(&e.name.as_str()) => {
-                inline.flush(out);
+            HtmlNode::Element(e) if BLOCKS.contains(&e.name.as_str()) || has_block_child(e) => {
+                inline.flush(filter, out);
                 read_blocks(e, title, filter, out);
                 last_was_br = false;
             }
@@ -413,7 +421,7 @@ fn read_blocks(element: &HtmlElement, title: &str, filter: Filter, out: &mut Vec
             }
         }
     }
-    inline.flush(out);
+    inline.flush(filter, out);
 }
 
 /// Inline text gathered between blocks.
@@ -424,17 +432,19 @@ struct InlineText {
 }
 
 impl InlineText {
-    fn flush(&mut self, out: &mut Vec<Block>) {
+    fn flush(&mut self, filter: Filter, out: &mut Vec<Block>) {
         let text = collapse_whitespace(&std::mem::take(&mut self.text));
         let len = text.chars().count().max(1);
-        push_body(text, self.linked as f64 / len as f64, out);
+        push_body(text, self.linked as f64 / len as f64, filter, out);
         self.linked = 0;
     }
 }
 
-/// Keeps a body block unless it is empty or mostly links (menus, "read more" lists).
-fn push_body(text: String, link_density: f64, out: &mut Vec<Block>) {
-    if text.is_empty() || (link_density > 0.5 && text.chars().count() < 300) {
+/// Keeps a body block unless it is empty or mostly links (menus, "read more" lists; kept with
+/// [`Filter::Everything`]).
+fn push_body(text: String, link_density: f64, filter: Filter, out: &mut Vec<Block>) {
+    let links = filter != Filter::Everything && link_density > 0.5 && text.chars().count() < 300;
+    if text.is_empty() || links {
         return;
     }
     out.push(Block {
@@ -567,5 +577,41 @@ mod tests {
         let texts: Vec<_> = extract_body(&doc, "").into_iter().map(|b| b.text).collect();
         assert_eq!(texts.len(), 1);
         assert!(!texts[0].contains("cookie"));
+    }
+
+    #[test]
+    fn text_only_in_links_or_under_a_banner_is_still_found() {
+        let doc = root(vec![el(
+            "body",
+            &[],
+            vec![el(
+                "a",
+                &[("href", "javascript:")],
+                vec![el("p", &[], vec![text("abc")]), text("def")],
+            )],
+        )]);
+        let texts: Vec<_> = extract_body(&doc, "").into_iter().map(|b| b.text).collect();
+        assert_eq!(texts, ["abc", "def"]);
+
+        let doc = root(vec![el(
+            "body",
+            &[],
+            vec![el(
+                "header",
+                &[("role", "banner")],
+                vec![el(
+                    "form",
+                    &[],
+                    vec![el(
+                        "article",
+                        &[],
+                        vec![el("p", &[], vec![text(&long("Kept."))])],
+                    )],
+                )],
+            )],
+        )]);
+        let texts: Vec<_> = extract_body(&doc, "").into_iter().map(|b| b.text).collect();
+        assert_eq!(texts.len(), 1);
+        assert!(texts[0].starts_with("Kept."));
     }
 }
