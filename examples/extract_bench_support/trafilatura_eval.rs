@@ -21,7 +21,8 @@ struct Page {
 
 /// Runs the extractor over the corpus in `dir` (and scores the saved trafilatura extractions in
 /// `compare`, if any) and prints the table; says so and returns when the corpus is absent.
-pub fn run(dir: &Path, compare: Option<&Path>) {
+/// With `dump`, claimtag's extractions are also written there as `<page>.txt`.
+pub fn run(dir: &Path, compare: Option<&Path>, dump: Option<&Path>) {
     let Some(pages) = read_index(dir) else {
         println!(
             "extract_bench: no trafilatura corpus at {} — skipped",
@@ -49,6 +50,17 @@ pub fn run(dir: &Path, compare: Option<&Path>) {
                 (String::new(), String::new())
             }
         };
+        if let Some(dump) = dump {
+            let saved = dump
+                .join(page.file.trim_end_matches(".gz"))
+                .with_extension("txt");
+            if std::fs::create_dir_all(dump)
+                .and_then(|()| std::fs::write(saved, &text))
+                .is_err()
+            {
+                println!("extract_bench: could not write into {}", dump.display());
+            }
+        }
         let text = normalise(&text);
         let counts = Counts::of_page(&text, &page.with, &page.without);
         body.add(counts);

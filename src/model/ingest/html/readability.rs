@@ -8,12 +8,16 @@ use crate::model::ingest::html::{collapse_whitespace, Block, HtmlElement, HtmlNo
 use crate::model::ingest::same_words;
 use crate::model::ParagraphKind;
 
-/// Elements never read: code, media, forms and page chrome.
-const SKIPPED: [&str; 25] = [
+/// Elements never read: code, media, form controls.
+const SKIPPED: [&str; 21] = [
     "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas",
-    "math", "button", "input", "select", "textarea", "option", "nav", "footer", "aside", "img",
-    "picture", "video", "audio", "head", "menu", "dialog",
+    "math", "button", "input", "select", "textarea", "option", "img", "picture", "video", "audio",
+    "head", "dialog",
 ];
+
+/// Page chrome by tag, left out in the strict pass only (some pages put the article in an
+/// `<aside>` or a `<header>` that never closes).
+const CHROME: [&str; 4] = ["nav", "footer", "aside", "menu"];
 
 /// Elements that start a new block of text.
 const BLOCKS: [&str; 36] = [
@@ -220,6 +224,72 @@ impl<'a> Scorer<'a> {
         self.scores.get(&(element as Key)).copied().unwrap_or(0.0) * (1.0 - link_density(element))
     }
 
+    /// The ancestors of `element` up to (not including) `body`, nearest first.
+    fn ancestors(&self, element: &'a HtmlElement, body: &'a HtmlElement) -> Vec<&'a HtmlElement> {
+        let mut out = Vec::new();
+        let mut at = element;
+        while let Some(parent) = self.parents.get(&(at as Key)).copied() {
+            if std::ptr::eq(parent, body) {
+                break;
+            }
+            out.push(parent);
+            at = parent;
+        }
+        out
+    }
+
+    /// Readability's second look at the best candidate: the container it shares with other
+    /// candidates nearly as good (an article split in parts), a parent scoring better, and the
+    /// parent of an only child.
+    fn refine(&self, top: &'a HtmlElement, body: &'a HtmlElement) -> &'a HtmlElement {
+        let top_score = self.final_score(top);
+        let mut ranked: Vec<&'a HtmlElement> = self.candidates.clone();
+        ranked.sort_by(|a, b| self.final_score(b).total_cmp(&self.final_score(a)));
+        let alternatives: Vec<Vec<&'a HtmlElement>> = ranked
+            .iter()
+            .skip(1)
+            .take(4)
+            .filter(|c| top_score > 0.0 && self.final_score(c) / top_score >= 0.75)
+            .map(|c| self.ancestors(c, body))
+            .collect();
+        let mut top = top;
+        if alternatives.len() >= 3 {
+            for ancestor in self.ancestors(top, body) {
+                let sharing = alternatives
+                    .iter()
+                    .filter(|list| list.iter().any(|a| std::ptr::eq(*a, ancestor)))
+                    .count();
+                if sharing >= 3 {
+                    top = ancestor;
+                    break;
+                }
+            }
+        }
+        let mut last = self.final_score(top);
+        let threshold = last / 3.0;
+        for parent in self.ancestors(top, body) {
+            if !self.scores.contains_key(&(parent as Key)) {
+                continue;
+            }
+            let score = self.final_score(parent);
+            if score < threshold {
+                break;
+            }
+            if score > last {
+                top = parent;
+                break;
+            }
+            last = score;
+        }
+        while let Some(parent) = self.parents.get(&(top as Key)).copied() {
+            if std::ptr::eq(parent, body) || parent.elements().count() != 1 {
+                break;
+            }
+            top = parent;
+        }
+        top
+    }
+
     /// The best candidate and its related siblings, in document order; the body if nothing
     /// scored.
     fn chosen(&self, body: &'a HtmlElement) -> Vec<&'a HtmlElement> {
@@ -231,6 +301,7 @@ impl<'a> Scorer<'a> {
         let Some(top) = top else {
             return vec![body];
         };
+        let top = self.refine(top, body);
         let top_score = self.final_score(top);
         let Some(parent) = self.parents.get(&(top as Key)).copied() else {
             return vec![top];
@@ -320,7 +391,9 @@ fn is_skipped(element: &HtmlElement, filter: Filter) -> bool {
     {
         return false;
     }
-    if matches!(element.attr("role"), Some("banner" | "contentinfo")) {
+    if CHROME.contains(&element.name.as_str())
+        || matches!(element.attr("role"), Some("banner" | "contentinfo"))
+    {
         return true;
     }
     let words = class_and_id(element);
