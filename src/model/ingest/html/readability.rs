@@ -60,7 +60,7 @@ const BLOCKS: [&str; 36] = [
 ];
 
 /// Class and id words of page furniture.
-const UNLIKELY: [&str; 33] = [
+const UNLIKELY: [&str; 47] = [
     "comment",
     "sidebar",
     "footer",
@@ -94,22 +94,73 @@ const UNLIKELY: [&str; 33] = [
     "taboola",
     "signup",
     "print",
+    "-ad-",
+    "ai2html",
+    "community",
+    "cover-wrap",
+    "extra",
+    "gdpr",
+    "header",
+    "legends",
+    "shoutbox",
+    "skyscraper",
+    "supplemental",
+    "ad-break",
+    "agegate",
+    "yom-remote",
 ];
 
 /// Class and id words that rescue an element matching [`UNLIKELY`].
-const MAYBE: [&str; 9] = [
-    "article", "body", "content", "main", "post", "story", "entry", "text", "column",
+const MAYBE: [&str; 12] = [
+    "article", "body", "content", "main", "post", "story", "entry", "text", "column", "and",
+    "mathjax", "shadow",
 ];
 
 /// Class and id words that raise a candidate's score.
-const POSITIVE: [&str; 10] = [
-    "article", "body", "content", "entry", "hentry", "main", "page", "post", "text", "story",
+const POSITIVE: [&str; 13] = [
+    "article",
+    "body",
+    "content",
+    "entry",
+    "hentry",
+    "main",
+    "page",
+    "post",
+    "text",
+    "story",
+    "h-entry",
+    "pagination",
+    "blog",
 ];
 
 /// Class and id words that lower it.
-const NEGATIVE: [&str; 14] = [
-    "hidden", "banner", "combx", "comment", "com-", "contact", "foot", "footer", "footnote",
-    "masthead", "meta", "outbrain", "sidebar", "widget",
+const NEGATIVE: [&str; 26] = [
+    "hidden",
+    "banner",
+    "combx",
+    "comment",
+    "com-",
+    "contact",
+    "foot",
+    "footer",
+    "footnote",
+    "masthead",
+    "meta",
+    "outbrain",
+    "sidebar",
+    "widget",
+    "-ad-",
+    "gdpr",
+    "media",
+    "promo",
+    "related",
+    "scroll",
+    "share",
+    "shoutbox",
+    "skyscraper",
+    "sponsor",
+    "shopping",
+    "tags",
 ];
 
 /// The article body of `document` as blocks of text in reading order, without a heading that
