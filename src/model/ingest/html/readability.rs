@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use crate::model::ingest::html::clean::is_clutter;
 use crate::model::ingest::html::{collapse_whitespace, Block, HtmlElement, HtmlNode};
 use crate::model::ingest::same_words;
 use crate::model::ParagraphKind;
@@ -400,6 +401,11 @@ fn initial_score(element: &HtmlElement) -> f64 {
         "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
         _ => 0.0,
     };
+    tag + class_weight(element)
+}
+
+/// -25 for furniture-like class or id words, +25 for content-like ones (both: 0).
+pub(super) fn class_weight(element: &HtmlElement) -> f64 {
     let words = class_and_id(element);
     let mut weight = 0.0;
     if NEGATIVE.iter().any(|w| words.contains(w)) {
@@ -408,7 +414,7 @@ fn initial_score(element: &HtmlElement) -> f64 {
     if POSITIVE.iter().any(|w| words.contains(w)) {
         weight += 25.0;
     }
-    tag + weight
+    weight
 }
 
 fn class_and_id(element: &HtmlElement) -> String {
@@ -477,7 +483,7 @@ fn has_double_break(element: &HtmlElement) -> bool {
 }
 
 /// Share of the text that sits inside links.
-fn link_density(element: &HtmlElement) -> f64 {
+pub(super) fn link_density(element: &HtmlElement) -> f64 {
     let total = element.text().chars().count();
     if total == 0 {
         return 0.0;
@@ -530,7 +536,9 @@ fn read_blocks(element: &HtmlElement, title: &str, filter: Filter, out: &mut Vec
             HtmlNode::Element(e) if is_skipped(e, filter) => {}
             HtmlNode::Element(e) if BLOCKS.contains(&e.name.as_str()) || has_block_child(e) => {
                 inline.flush(filter, out);
-                read_blocks(e, title, filter, out);
+                if filter == Filter::Everything || !is_clutter(e) {
+                    read_blocks(e, title, filter, out);
+                }
                 last_was_br = false;
             }
             HtmlNode::Element(e) => {
