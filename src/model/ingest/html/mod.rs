@@ -6,6 +6,7 @@
 //! and the benchmark) builds an [`HtmlNode`] tree, and everything here is pure tree work. Nothing
 //! in the page is ever executed or loaded.
 
+mod baseline;
 mod clean;
 pub mod metadata;
 pub mod readability;

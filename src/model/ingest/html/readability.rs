@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use crate::model::ingest::html::baseline::paragraphs;
 use crate::model::ingest::html::clean::is_clutter;
 use crate::model::ingest::html::{collapse_whitespace, Block, HtmlElement, HtmlNode};
 use crate::model::ingest::same_words;
@@ -170,6 +171,27 @@ const NEGATIVE: [&str; 26] = [
 /// Like Readability, it first leaves out elements whose class or id looks like furniture; when
 /// that finds less than [`ENOUGH_TEXT`] characters, it tries again without that filter.
 pub fn extract_body(document: &HtmlElement, title: &str) -> Vec<Block> {
+    let scored = scored_body(document, title);
+    let found: usize = scored.iter().map(|b| b.text.chars().count()).sum();
+    if found >= BASELINE_BELOW {
+        return scored;
+    }
+    let body = document.find("body").unwrap_or(document);
+    let baseline = paragraphs(body);
+    let more: usize = baseline.iter().map(|b| b.text.chars().count()).sum();
+    if more > 2 * found {
+        baseline
+    } else {
+        scored
+    }
+}
+
+/// Characters of body text below which the page's paragraphs ([`paragraphs`]) are taken
+/// instead, when they hold more than twice as much.
+const BASELINE_BELOW: usize = 1000;
+
+/// The body found by scoring: strict, then lenient, then everything.
+fn scored_body(document: &HtmlElement, title: &str) -> Vec<Block> {
     let strict = extract_with(document, title, Filter::Strict);
     let found: usize = strict.iter().map(|b| b.text.chars().count()).sum();
     if found >= ENOUGH_TEXT {
@@ -424,6 +446,11 @@ fn class_and_id(element: &HtmlElement) -> String {
         element.attr("id").unwrap_or_default()
     )
     .to_lowercase()
+}
+
+/// [`is_skipped`] in the strict pass.
+pub(super) fn is_skipped_strict(element: &HtmlElement) -> bool {
+    is_skipped(element, Filter::Strict)
 }
 
 /// Media, forms, chrome, hidden elements and furniture by class or id.
