@@ -1,4 +1,5 @@
-//! Readability's conditional clean-up of the chosen container: inside it, a `div`, `section`,
+//! The clean-up of the chosen container. Short bylines, dates, credits, tags and share lines
+//! by class go; then, as Readability does it conditionally, a `div`, `section`,
 //! list, table or form with few commas is left out when its shape says furniture: a hundred
 //! list items more than paragraphs, many links for its class, a short linked line, or embeds.
 //!
@@ -11,9 +12,46 @@ use crate::model::ingest::html::HtmlElement;
 /// Containers the clean-up looks at.
 const CLEANED: [&str; 7] = ["div", "section", "ul", "ol", "table", "form", "fieldset"];
 
-/// Whether `element`, inside the chosen container, is furniture to leave out.
+/// Class and id words of an article's own furniture: bylines, author boxes, dates, captions,
+/// credits, tags, sharing and related links. Compared with whole words of the class and id
+/// (split at every character that is not a letter or digit), so `article__author` has one.
+const FURNITURE_WORDS: [&str; 22] = [
+    "author",
+    "authors",
+    "byline",
+    "bio",
+    "date",
+    "dateline",
+    "timestamp",
+    "published",
+    "readtime",
+    "reading",
+    "caption",
+    "credit",
+    "credits",
+    "copyright",
+    "tags",
+    "tag",
+    "share",
+    "sharing",
+    "social",
+    "related",
+    "newsletter",
+    "meta",
+];
+
+/// Characters below which an element with a [`FURNITURE_WORDS`] class is furniture (a large
+/// one is a container that happens to be named so, like WordPress's `tag-…` post classes).
+const FURNITURE_BELOW: usize = 400;
+
+/// Whether `element`, inside the chosen container, is furniture to leave out: a short
+/// `<time>` or element with a furniture class, or a container of furniture's shape.
 pub fn is_clutter(element: &HtmlElement) -> bool {
     let name = element.name.as_str();
+    let short = || element.text().chars().count() < FURNITURE_BELOW;
+    if (name == "time" || (name != "article" && has_furniture_word(element))) && short() {
+        return true;
+    }
     if !CLEANED.contains(&name) {
         return false;
     }
@@ -45,6 +83,15 @@ pub fn is_clutter(element: &HtmlElement) -> bool {
         || (weight >= 25.0 && density > 0.5)
         || (embeds == 1 && length < 75)
         || embeds > 1
+}
+
+/// A class or id word from [`FURNITURE_WORDS`].
+fn has_furniture_word(element: &HtmlElement) -> bool {
+    [element.attr("class"), element.attr("id")]
+        .into_iter()
+        .flatten()
+        .flat_map(|v| v.split(|c: char| !c.is_ascii_alphanumeric()))
+        .any(|w| FURNITURE_WORDS.contains(&w.to_ascii_lowercase().as_str()))
 }
 
 #[cfg(test)]
@@ -116,5 +163,22 @@ mod tests {
             ],
         ));
         assert!(!is_clutter(&list));
+    }
+
+    #[test]
+    fn short_bylines_dates_and_tags_are_clutter_big_containers_are_not() {
+        let byline = element(el(
+            "p",
+            &[("class", "article__author")],
+            vec![text("Ana Petrova")],
+        ));
+        assert!(is_clutter(&byline));
+        let time = element(el("time", &[], vec![text("4 January")]));
+        assert!(is_clutter(&time));
+        let post = "The harbour town voted on Sunday to keep its ferry. ".repeat(10);
+        let wordpress = element(el("div", &[("class", "post tag-ferry")], vec![text(&post)]));
+        assert!(!is_clutter(&wordpress));
+        let author_in_name = element(el("p", &[("class", "authority")], vec![text("Port")]));
+        assert!(!is_clutter(&author_in_name));
     }
 }

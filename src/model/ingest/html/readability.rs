@@ -361,7 +361,24 @@ impl<'a> Scorer<'a> {
             }
             top = parent;
         }
-        top
+        self.enclosing_article(top, body).unwrap_or(top)
+    }
+
+    /// The `<article>` around `top` when `top` holds most of its text: the headline block,
+    /// lead and standfirst around the body belong to it too.
+    fn enclosing_article(
+        &self,
+        top: &'a HtmlElement,
+        body: &'a HtmlElement,
+    ) -> Option<&'a HtmlElement> {
+        let article = self
+            .ancestors(top, body)
+            .into_iter()
+            .take(4)
+            .find(|a| a.name == "article")?;
+        let share =
+            top.text().chars().count() as f64 / article.text().chars().count().max(1) as f64;
+        (share >= 0.5).then_some(article)
     }
 
     /// The best candidate and its related siblings, in document order; the body if nothing
@@ -561,11 +578,10 @@ fn read_blocks(element: &HtmlElement, title: &str, filter: Filter, out: &mut Vec
                 last_was_br = true;
             }
             HtmlNode::Element(e) if is_skipped(e, filter) => {}
+            HtmlNode::Element(e) if filter != Filter::Everything && is_clutter(e) => {}
             HtmlNode::Element(e) if BLOCKS.contains(&e.name.as_str()) || has_block_child(e) => {
                 inline.flush(filter, out);
-                if filter == Filter::Everything || !is_clutter(e) {
-                    read_blocks(e, title, filter, out);
-                }
+                read_blocks(e, title, filter, out);
                 last_was_br = false;
             }
             HtmlNode::Element(e) => {
@@ -772,5 +788,63 @@ mod tests {
         let texts: Vec<_> = extract_body(&doc, "").into_iter().map(|b| b.text).collect();
         assert_eq!(texts.len(), 1);
         assert!(texts[0].starts_with("Kept."));
+    }
+
+    #[test]
+    fn the_lead_in_the_article_header_comes_with_the_body() {
+        let doc = root(vec![el(
+            "body",
+            &[],
+            vec![el(
+                "article",
+                &[],
+                vec![
+                    el(
+                        "header",
+                        &[],
+                        vec![el(
+                            "p",
+                            &[("class", "lead")],
+                            vec![text("The lead of the story.")],
+                        )],
+                    ),
+                    el(
+                        "div",
+                        &[("class", "story-body")],
+                        vec![
+                            el("p", &[], vec![text(&long("First."))]),
+                            el("p", &[], vec![text(&long("Second."))]),
+                        ],
+                    ),
+                ],
+            )],
+        )]);
+        let texts: Vec<_> = extract_body(&doc, "").into_iter().map(|b| b.text).collect();
+        assert_eq!(texts[0], "The lead of the story.");
+        assert_eq!(texts.len(), 3);
+    }
+
+    #[test]
+    fn when_scoring_finds_little_the_paragraphs_of_the_page_are_taken() {
+        let cell = el(
+            "td",
+            &[],
+            vec![text("A table cell that scores, 25 characters or more.")],
+        );
+        let table = el("table", &[], vec![el("tr", &[], vec![cell])]);
+        let short: Vec<HtmlNode> = (1..=6)
+            .map(|i| el("p", &[], vec![text(&format!("Short paragraph {i}."))]))
+            .collect();
+        let doc = root(vec![el(
+            "body",
+            &[],
+            vec![
+                el("div", &[], vec![table]),
+                el("div", &[], vec![el("span", &[], short)]),
+            ],
+        )]);
+        let texts: Vec<_> = extract_body(&doc, "").into_iter().map(|b| b.text).collect();
+        assert_eq!(texts.len(), 6, "{texts:?}");
+        assert_eq!(texts[0], "Short paragraph 1.");
     }
 }
