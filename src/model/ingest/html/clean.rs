@@ -6,7 +6,8 @@
 //! Readability's other rules (a furniture-like class, many images, form fields) were measured
 //! on trafilatura's corpus and left out: they cost more article text than furniture.
 
-use crate::model::ingest::html::readability::{class_weight, link_density};
+use crate::model::ingest::html::readability::link_density;
+use crate::model::ingest::html::scorer::class_weight;
 use crate::model::ingest::html::HtmlElement;
 
 /// Containers the clean-up looks at.

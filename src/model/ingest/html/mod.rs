@@ -10,7 +10,9 @@ mod baseline;
 mod clean;
 pub mod metadata;
 pub mod readability;
+mod scorer;
 pub mod title;
+mod words;
 
 use crate::model::ingest::IngestError;
 use crate::model::{Article, ParagraphKind};
