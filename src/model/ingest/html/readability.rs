@@ -232,10 +232,11 @@ impl InlineText {
     }
 }
 
-/// Keeps a body block unless it is empty or mostly links (menus, "read more" lists; kept with
+/// Keeps a body block unless it is empty or mostly links (over 70% of a short block: menus,
+/// "read more" lists; kept with
 /// [`Filter::Everything`]).
 fn push_body(text: String, link_density: f64, filter: Filter, out: &mut Vec<Block>) {
-    let links = filter != Filter::Everything && link_density > 0.5 && text.chars().count() < 300;
+    let links = filter != Filter::Everything && link_density > 0.7 && text.chars().count() < 300;
     if text.is_empty() || links {
         return;
     }

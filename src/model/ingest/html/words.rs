@@ -53,7 +53,7 @@ pub const BLOCKS: [&str; 36] = [
 ];
 
 /// Class and id words of page furniture.
-pub const UNLIKELY: [&str; 47] = [
+pub const UNLIKELY: [&str; 46] = [
     "comment",
     "sidebar",
     "footer",
@@ -82,7 +82,6 @@ pub const UNLIKELY: [&str; 47] = [
     "disqus",
     "remark",
     "replies",
-    "tweet",
     "outbrain",
     "taboola",
     "signup",
