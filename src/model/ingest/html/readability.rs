@@ -79,7 +79,28 @@ fn extract_with(document: &HtmlElement, title: &str, filter: Filter) -> Vec<Bloc
     for element in chosen {
         read_blocks(element, title, filter, &mut blocks);
     }
+    without_orphan_headings(blocks)
+}
+
+/// Without headings that head nothing: followed by another heading or by the end (the heading
+/// of a link list or teaser box that was left out); unchanged when there are only headings.
+fn without_orphan_headings(blocks: Vec<Block>) -> Vec<Block> {
+    if blocks.iter().all(|b| b.kind == ParagraphKind::Heading) {
+        return blocks;
+    }
+    let heads_something: Vec<bool> = (0..blocks.len())
+        .map(|i| {
+            blocks[i].kind != ParagraphKind::Heading
+                || blocks
+                    .get(i + 1)
+                    .is_some_and(|next| next.kind != ParagraphKind::Heading)
+        })
+        .collect();
     blocks
+        .into_iter()
+        .zip(heads_something)
+        .filter_map(|(block, keep)| keep.then_some(block))
+        .collect()
 }
 
 /// [`is_skipped`] in the strict pass.

@@ -217,3 +217,32 @@ fn when_scoring_finds_little_the_paragraphs_of_the_page_are_taken() {
     assert_eq!(texts.len(), 6, "{texts:?}");
     assert_eq!(texts[0], "Short paragraph 1.");
 }
+
+#[test]
+fn headings_that_head_nothing_are_left_out() {
+    let doc = root(vec![el(
+        "body",
+        &[],
+        vec![el(
+            "article",
+            &[],
+            vec![
+                el("h2", &[], vec![text("What happens next")]),
+                el("p", &[], vec![text(&long("The ferry runs."))]),
+                el("h2", &[], vec![text("More stories")]),
+                el(
+                    "ul",
+                    &[],
+                    vec![el(
+                        "li",
+                        &[],
+                        vec![el("a", &[("href", "/x")], vec![text("Another story")])],
+                    )],
+                ),
+            ],
+        )],
+    )]);
+    let texts: Vec<_> = extract_body(&doc, "").into_iter().map(|b| b.text).collect();
+    assert_eq!(texts.len(), 2, "{texts:?}");
+    assert_eq!(texts[0], "What happens next");
+}
