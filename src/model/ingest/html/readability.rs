@@ -15,7 +15,10 @@ use crate::model::ParagraphKind;
 /// repeats `title`.
 ///
 /// Like Readability, it first leaves out elements whose class or id looks like furniture; when
-/// that finds less than [`ENOUGH_TEXT`] characters, it tries again without that filter.
+/// that finds less than [`ENOUGH_TEXT`] characters, it tries again without that filter, and
+/// keeps text made of links rather than nothing. When all that finds less than
+/// [`BASELINE_BELOW`] characters, the page's own paragraphs are taken if they hold more than
+/// twice as much.
 pub fn extract_body(document: &HtmlElement, title: &str) -> Vec<Block> {
     let scored = scored_body(document, title);
     let found: usize = scored.iter().map(|b| b.text.chars().count()).sum();
