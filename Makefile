@@ -29,12 +29,15 @@ clean:
 	cargo clean
 	rm -rf dist dist-debug e2e/test-results
 
-## Benchmarks (not part of `make test`): HTML extraction on ../shared/corpus, the suggester on
-## its gold sets (precision/recall) and 100,000 words, then the browser
+## Benchmarks (not part of `make test`): HTML extraction on ../shared/corpus (Readability's test
+## pages, and trafilatura's evaluation corpus beside trafilatura's own output, which
+## scripts/trafilatura-baseline.sh saves in target/), the suggester on its gold sets
+## (precision/recall) and 100,000 words, then the browser
 ## benchmark (load, tag, relabel, delete, undo, typing, export, memory) on the release build,
 ## the corpus and adjudication benchmarks, and team sync through a local pouchdb-server.
 bench: build
-	cargo run --release --locked --example extract_bench -- ../shared/corpus/readability-test-pages
+	bash scripts/trafilatura-baseline.sh ../shared/corpus/trafilatura-eval target/trafilatura-eval
+	cargo run --release --locked --example extract_bench -- ../shared/corpus --compare target/trafilatura-eval
 	cargo run --release --locked --example suggest_bench
 	bash scripts/bundle-size.sh dist
 	node e2e/bench/run.mjs

@@ -10,6 +10,7 @@
 use thiserror::Error;
 
 use crate::model::ingest::date::parse_date_line;
+use crate::model::ingest::navigation::{is_cjk, menu_shape, MenuShape};
 use crate::model::ingest::same_words;
 use crate::model::{Article, Metadata, ParagraphKind, SetAside};
 
@@ -186,9 +187,13 @@ fn read_head(lines: &mut [Option<String>], meta: &mut Metadata, found: &mut Head
         .position(|&i| lines[i].as_deref().and_then(parse_date_line).is_some());
     let mut cursor = 0;
     if let Some(d) = date_at {
+        let after_date = head.get(d + 1).and_then(|&i| lines[i].clone());
         for &i in &head[..d] {
             let line = lines[i].take().unwrap_or_default();
-            if looks_like_navigation(&line) || word_count(&line) <= 3 || !meta.title.is_empty() {
+            if menu_before(&line, after_date.as_deref())
+                || is_short(&line)
+                || !meta.title.is_empty()
+            {
                 found.set_aside(line, "navigation");
             } else {
                 meta.title = line;
@@ -200,9 +205,10 @@ fn read_head(lines: &mut [Option<String>], meta: &mut Metadata, found: &mut Head
         cursor = d + 1;
     } else {
         while cursor < head.len()
-            && lines[head[cursor]]
-                .as_deref()
-                .is_some_and(looks_like_navigation)
+            && lines[head[cursor]].as_deref().is_some_and(|line| {
+                let next = head.get(cursor + 1).and_then(|&i| lines[i].as_deref());
+                menu_before(line, next)
+            })
         {
             found.set_aside(lines[head[cursor]].take().unwrap_or_default(), "navigation");
             cursor += 1;
@@ -252,31 +258,38 @@ fn word_count(line: &str) -> usize {
     line.split_whitespace().count()
 }
 
-/// A run of menu or icon words: many `…icon` tokens, or a long line of words with no
-/// punctuation and none of the small words that sentences and headlines are made of.
+/// Surely a menu line (see [`menu_shape`]).
 fn looks_like_navigation(line: &str) -> bool {
-    let words: Vec<&str> = line.split_whitespace().collect();
-    let icons = words
-        .iter()
-        .filter(|w| w.to_lowercase().contains("icon"))
-        .count();
-    if icons >= 3 {
-        return true;
+    menu_shape(line) == MenuShape::Yes
+}
+
+/// A line that could be a menu or a headline (an Arabic or Hebrew menu, a Title Case run) is a
+/// menu when a headline follows it.
+fn menu_before(line: &str, next: Option<&str>) -> bool {
+    match menu_shape(line) {
+        MenuShape::Yes => true,
+        MenuShape::Maybe => next.is_some_and(looks_like_headline),
+        MenuShape::No => false,
     }
-    const GLUE: [&str; 12] = [
-        "the", "a", "an", "of", "to", "in", "and", "for", "on", "is", "with", "as",
-    ];
-    words.len() >= 8
-        && !line.contains(|c: char| ".,;:!?\"“”‘’«»".contains(c))
-        && !words
-            .iter()
-            .any(|w| GLUE.contains(&w.to_lowercase().as_str()))
+}
+
+/// Too short for a headline: three words at most, or four characters in CJK.
+fn is_short(line: &str) -> bool {
+    if line.chars().any(is_cjk) {
+        line.chars().filter(|c| !c.is_whitespace()).count() <= 4
+    } else {
+        word_count(line) <= 3
+    }
 }
 
 /// Short, and not a finished sentence.
 fn looks_like_headline(line: &str) -> bool {
-    let words = word_count(line);
-    (2..=30).contains(&words) && !line.ends_with('.') && !looks_like_navigation(line)
+    let long_enough = if line.chars().any(is_cjk) {
+        (5..=60).contains(&line.chars().filter(|c| !c.is_whitespace()).count())
+    } else {
+        (2..=30).contains(&word_count(line))
+    };
+    long_enough && !line.ends_with(['.', '。']) && !looks_like_navigation(line)
 }
 
 /// `By Jane Doe` / `By Jane Doe and John Roe` → the names.

@@ -4,12 +4,18 @@
 use serde_json::Value;
 
 use crate::model::ingest::date::parse_date_line;
+use crate::model::ingest::html::title::title_of;
 use crate::model::ingest::html::HtmlElement;
 use crate::model::Metadata;
 
 /// JSON-LD types that describe an article.
-const ARTICLE_TYPES: [&str; 8] = [
+const ARTICLE_TYPES: [&str; 13] = [
     "Article",
+    "LiveBlogPosting",
+    "TechArticle",
+    "SatiricalArticle",
+    "ReviewNewsArticle",
+    "BackgroundNewsArticle",
     "NewsArticle",
     "ReportageNewsArticle",
     "AnalysisNewsArticle",
@@ -44,23 +50,16 @@ pub fn extract_metadata(document: &HtmlElement) -> Metadata {
             .map(str::to_string)
     };
 
-    let title = ld_str("headline")
-        .or_else(|| ld_str("name"))
-        .or_else(|| {
-            meta_value(&[
-                "dc:title",
-                "dcterm:title",
-                "og:title",
-                "weibo:article:title",
-                "weibo:webpage:title",
-                "title",
-                "twitter:title",
-                "parsely-title",
-            ])
-        })
-        .or_else(|| clean_title(document))
-        .unwrap_or_default();
-
+    let meta_title = meta_value(&[
+        "dc:title",
+        "dcterm:title",
+        "og:title",
+        "weibo:article:title",
+        "weibo:webpage:title",
+        "title",
+        "twitter:title",
+        "parsely-title",
+    ]);
     let byline = ld
         .as_ref()
         .and_then(|v| v.get("author"))
@@ -118,6 +117,7 @@ pub fn extract_metadata(document: &HtmlElement) -> Metadata {
         .and_then(Value::as_str)
         .map(str::to_string)
         .or_else(|| meta_value(&["og:site_name"]));
+    let title = title_of(document, ld.as_ref(), meta_title, site_name.as_deref());
     let canonical_url = elements
         .iter()
         .find(|e| {
@@ -160,7 +160,13 @@ fn json_ld_article(elements: &[&HtmlElement]) -> Option<Value> {
                 && e.attr("type")
                     .is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json"))
         })
-        .filter_map(|e| serde_json::from_str::<Value>(&e.text()).ok())
+        .filter_map(|e| {
+            let text = e.text();
+            let json = text.trim();
+            let json = json.strip_prefix("<![CDATA[").unwrap_or(json);
+            let json = json.strip_suffix("]]>").unwrap_or(json);
+            serde_json::from_str::<Value>(json).ok()
+        })
         .find_map(|v| find_article(&v))
 }
 
@@ -204,50 +210,6 @@ fn author_names(author: &Value) -> Option<String> {
         .filter(|n| !n.is_empty())
         .collect();
     (!names.is_empty()).then(|| names.join(", "))
-}
-
-/// The `<title>` without a site name after a separator (" | ", " - ", " – ", " — ", " :: "),
-/// as Readability does; the `<h1>` when there is no title.
-fn clean_title(document: &HtmlElement) -> Option<String> {
-    let raw = document
-        .find("title")
-        .map(HtmlElement::text)
-        .filter(|t| !t.is_empty());
-    let h1 = document
-        .find("h1")
-        .map(HtmlElement::text)
-        .filter(|t| !t.is_empty());
-    let Some(raw) = raw else {
-        return h1;
-    };
-    // "Port reopens | Daily" with <h1>Port reopens</h1>: the headline is the page's own.
-    if let Some(h1) = h1.filter(|h| raw.starts_with(h.as_str()) && raw.len() > h.len()) {
-        let rest = raw[h1.len()..].trim_start();
-        if ["|", "-", "–", "—", "::", "»"]
-            .iter()
-            .any(|sep| rest.starts_with(sep))
-        {
-            return Some(h1);
-        }
-    }
-    for separator in [" | ", " - ", " – ", " — ", " :: ", " » ", " / "] {
-        if let Some(at) = raw.rfind(separator) {
-            let head = raw[..at].trim();
-            if head.split_whitespace().count() >= 3 {
-                return Some(head.to_string());
-            }
-            let tail = raw[at + separator.len()..].trim();
-            if let Some(first) = raw.find(separator) {
-                let after_first = raw[first + separator.len()..].trim();
-                if after_first.split_whitespace().count() >= 3
-                    && tail.split_whitespace().count() < 3
-                {
-                    return Some(after_first.to_string());
-                }
-            }
-        }
-    }
-    Some(raw)
 }
 
 fn has_class(element: &HtmlElement, class: &str) -> bool {

@@ -6,8 +6,13 @@
 //! and the benchmark) builds an [`HtmlNode`] tree, and everything here is pure tree work. Nothing
 //! in the page is ever executed or loaded.
 
+mod baseline;
+mod clean;
 pub mod metadata;
 pub mod readability;
+mod scorer;
+pub mod title;
+mod words;
 
 use crate::model::ingest::IngestError;
 use crate::model::{Article, ParagraphKind};

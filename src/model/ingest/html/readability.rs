@@ -1,119 +1,46 @@
-//! Finding the main body of a page, in the manner of Mozilla's Readability: score paragraphs,
-//! credit their parents, pick the best-scoring container (penalised by link density), add
-//! related siblings, and read its blocks of text out in order.
+//! Finding the main body of a page, in the manner of Mozilla's Readability: score the page's
+//! containers ([`super::scorer`]), take the best with its related siblings, and read its blocks
+//! of text out in order, leaving clutter out ([`super::clean`]); with fallbacks when that finds
+//! little ([`super::baseline`]).
 
-use std::collections::HashMap;
-
+use crate::model::ingest::html::baseline::paragraphs;
+use crate::model::ingest::html::clean::is_clutter;
+use crate::model::ingest::html::scorer::{class_and_id, Scorer};
+use crate::model::ingest::html::words::{BLOCKS, CHROME, MAYBE, SKIPPED, UNLIKELY};
 use crate::model::ingest::html::{collapse_whitespace, Block, HtmlElement, HtmlNode};
 use crate::model::ingest::same_words;
 use crate::model::ParagraphKind;
-
-/// Elements never read: code, media, forms and page chrome.
-const SKIPPED: [&str; 26] = [
-    "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas",
-    "math", "form", "button", "input", "select", "textarea", "option", "nav", "footer", "aside",
-    "img", "picture", "video", "audio", "head", "menu", "dialog",
-];
-
-/// Elements that start a new block of text.
-const BLOCKS: [&str; 36] = [
-    "address",
-    "article",
-    "blockquote",
-    "dd",
-    "details",
-    "div",
-    "dl",
-    "dt",
-    "figcaption",
-    "figure",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hgroup",
-    "hr",
-    "li",
-    "main",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "table",
-    "tbody",
-    "thead",
-    "tfoot",
-    "tr",
-    "td",
-    "th",
-    "ul",
-    "center",
-    "summary",
-    "caption",
-];
-
-/// Class and id words of page furniture.
-const UNLIKELY: [&str; 33] = [
-    "comment",
-    "sidebar",
-    "footer",
-    "nav",
-    "menu",
-    "share",
-    "social",
-    "related",
-    "promo",
-    "advert",
-    "cookie",
-    "subscribe",
-    "newsletter",
-    "popup",
-    "modal",
-    "banner",
-    "breadcrumb",
-    "masthead",
-    "sponsor",
-    "skip",
-    "widget",
-    "rss",
-    "pager",
-    "pagination",
-    "combx",
-    "disqus",
-    "remark",
-    "replies",
-    "tweet",
-    "outbrain",
-    "taboola",
-    "signup",
-    "print",
-];
-
-/// Class and id words that rescue an element matching [`UNLIKELY`].
-const MAYBE: [&str; 9] = [
-    "article", "body", "content", "main", "post", "story", "entry", "text", "column",
-];
-
-/// Class and id words that raise a candidate's score.
-const POSITIVE: [&str; 10] = [
-    "article", "body", "content", "entry", "hentry", "main", "page", "post", "text", "story",
-];
-
-/// Class and id words that lower it.
-const NEGATIVE: [&str; 14] = [
-    "hidden", "banner", "combx", "comment", "com-", "contact", "foot", "footer", "footnote",
-    "masthead", "meta", "outbrain", "sidebar", "widget",
-];
 
 /// The article body of `document` as blocks of text in reading order, without a heading that
 /// repeats `title`.
 ///
 /// Like Readability, it first leaves out elements whose class or id looks like furniture; when
-/// that finds less than [`ENOUGH_TEXT`] characters, it tries again without that filter.
+/// that finds less than [`ENOUGH_TEXT`] characters, it tries again without that filter, and
+/// keeps text made of links rather than nothing. When all that finds less than
+/// [`BASELINE_BELOW`] characters, the page's own paragraphs are taken if they hold more than
+/// twice as much.
 pub fn extract_body(document: &HtmlElement, title: &str) -> Vec<Block> {
+    let scored = scored_body(document, title);
+    let found: usize = scored.iter().map(|b| b.text.chars().count()).sum();
+    if found >= BASELINE_BELOW {
+        return scored;
+    }
+    let body = document.find("body").unwrap_or(document);
+    let baseline = paragraphs(body);
+    let more: usize = baseline.iter().map(|b| b.text.chars().count()).sum();
+    if more > 2 * found {
+        baseline
+    } else {
+        scored
+    }
+}
+
+/// Characters of body text below which the page's paragraphs ([`paragraphs`]) are taken
+/// instead, when they hold more than twice as much.
+const BASELINE_BELOW: usize = 1000;
+
+/// The body found by scoring: strict, then lenient, then everything.
+fn scored_body(document: &HtmlElement, title: &str) -> Vec<Block> {
     let strict = extract_with(document, title, Filter::Strict);
     let found: usize = strict.iter().map(|b| b.text.chars().count()).sum();
     if found >= ENOUGH_TEXT {
@@ -123,8 +50,11 @@ pub fn extract_body(document: &HtmlElement, title: &str) -> Vec<Block> {
     let more: usize = lenient.iter().map(|b| b.text.chars().count()).sum();
     if more > found {
         lenient
-    } else {
+    } else if found > 0 {
         strict
+    } else {
+        // A page whose only text is in links (or under a misplaced banner) still has it.
+        extract_with(document, title, Filter::Everything)
     }
 }
 
@@ -133,168 +63,56 @@ const ENOUGH_TEXT: usize = 500;
 
 /// Whether elements are left out for furniture-like class or id words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-enum Filter {
+pub enum Filter {
     /// Leave them out.
     #[default]
     Strict,
     /// Keep them.
     Lenient,
+    /// Keep them, and keep text that is mostly links: the last resort before "no article".
+    Everything,
 }
 
 fn extract_with(document: &HtmlElement, title: &str, filter: Filter) -> Vec<Block> {
     let body = document.find("body").unwrap_or(document);
-    let mut scorer = Scorer {
-        filter,
-        ..Scorer::default()
-    };
+    let mut scorer = Scorer::new(filter);
     scorer.walk(body, &mut Vec::new());
     let chosen = scorer.chosen(body);
     let mut blocks = Vec::new();
     for element in chosen {
         read_blocks(element, title, filter, &mut blocks);
     }
+    without_orphan_headings(blocks)
+}
+
+/// Without headings that head nothing: followed by another heading or by the end (the heading
+/// of a link list or teaser box that was left out); unchanged when there are only headings.
+fn without_orphan_headings(blocks: Vec<Block>) -> Vec<Block> {
+    if blocks.iter().all(|b| b.kind == ParagraphKind::Heading) {
+        return blocks;
+    }
+    let heads_something: Vec<bool> = (0..blocks.len())
+        .map(|i| {
+            blocks[i].kind != ParagraphKind::Heading
+                || blocks
+                    .get(i + 1)
+                    .is_some_and(|next| next.kind != ParagraphKind::Heading)
+        })
+        .collect();
     blocks
+        .into_iter()
+        .zip(heads_something)
+        .filter_map(|(block, keep)| keep.then_some(block))
+        .collect()
 }
 
-type Key = *const HtmlElement;
-
-#[derive(Default)]
-struct Scorer<'a> {
-    filter: Filter,
-    scores: HashMap<Key, f64>,
-    candidates: Vec<&'a HtmlElement>,
-    parents: HashMap<Key, &'a HtmlElement>,
-}
-
-impl<'a> Scorer<'a> {
-    /// Scores every paragraph-like element under `element`, crediting its ancestors.
-    fn walk(&mut self, element: &'a HtmlElement, ancestors: &mut Vec<&'a HtmlElement>) {
-        for child in element.elements() {
-            if is_skipped(child, self.filter) {
-                continue;
-            }
-            self.parents.insert(child as Key, element);
-            let scorable = matches!(child.name.as_str(), "p" | "pre" | "td")
-                || (matches!(child.name.as_str(), "div" | "section" | "article")
-                    && !has_block_child(child));
-            if scorable {
-                let text = child.text();
-                let len = text.chars().count();
-                if len >= 25 {
-                    let commas = text
-                        .chars()
-                        .filter(|c| matches!(c, ',' | '，' | '、'))
-                        .count();
-                    let score = 1.0 + commas as f64 + (len as f64 / 100.0).floor().min(3.0);
-                    let lineage = std::iter::once(element).chain(ancestors.iter().rev().copied());
-                    for (level, ancestor) in lineage.take(5).enumerate() {
-                        let divider = match level {
-                            0 => 1.0,
-                            1 => 2.0,
-                            n => n as f64 * 3.0,
-                        };
-                        self.credit(ancestor, score / divider);
-                    }
-                }
-            }
-            ancestors.push(element);
-            self.walk(child, ancestors);
-            ancestors.pop();
-        }
-    }
-
-    fn credit(&mut self, element: &'a HtmlElement, score: f64) {
-        let entry = self.scores.entry(element as Key).or_insert_with(|| {
-            self.candidates.push(element);
-            initial_score(element)
-        });
-        *entry += score;
-    }
-
-    fn final_score(&self, element: &HtmlElement) -> f64 {
-        self.scores.get(&(element as Key)).copied().unwrap_or(0.0) * (1.0 - link_density(element))
-    }
-
-    /// The best candidate and its related siblings, in document order; the body if nothing
-    /// scored.
-    fn chosen(&self, body: &'a HtmlElement) -> Vec<&'a HtmlElement> {
-        let top = self
-            .candidates
-            .iter()
-            .copied()
-            .max_by(|a, b| self.final_score(a).total_cmp(&self.final_score(b)));
-        let Some(top) = top else {
-            return vec![body];
-        };
-        let top_score = self.final_score(top);
-        let Some(parent) = self.parents.get(&(top as Key)).copied() else {
-            return vec![top];
-        };
-        let threshold = (top_score * 0.2).max(10.0);
-        let top_class = top.attr("class").unwrap_or_default();
-        parent
-            .elements()
-            .filter(|sibling| {
-                if std::ptr::eq(*sibling, top) {
-                    return true;
-                }
-                if is_skipped(sibling, self.filter) {
-                    return false;
-                }
-                let bonus = if !top_class.is_empty() && sibling.attr("class") == Some(top_class) {
-                    top_score * 0.2
-                } else {
-                    0.0
-                };
-                if self.scores.contains_key(&(*sibling as Key))
-                    && self.final_score(sibling) + bonus >= threshold
-                {
-                    return true;
-                }
-                if sibling.name == "p" {
-                    let text = sibling.text();
-                    let len = text.chars().count();
-                    let density = link_density(sibling);
-                    return (len > 80 && density < 0.25)
-                        || (len > 0 && len <= 80 && density == 0.0 && text.ends_with('.'));
-                }
-                false
-            })
-            .collect()
-    }
-}
-
-/// Starting score of a candidate from its tag and its class/id words.
-fn initial_score(element: &HtmlElement) -> f64 {
-    let tag = match element.name.as_str() {
-        "div" | "article" => 5.0,
-        "pre" | "td" | "blockquote" => 3.0,
-        "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
-        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
-        _ => 0.0,
-    };
-    let words = class_and_id(element);
-    let mut weight = 0.0;
-    if NEGATIVE.iter().any(|w| words.contains(w)) {
-        weight -= 25.0;
-    }
-    if POSITIVE.iter().any(|w| words.contains(w)) {
-        weight += 25.0;
-    }
-    tag + weight
-}
-
-fn class_and_id(element: &HtmlElement) -> String {
-    format!(
-        "{} {}",
-        element.attr("class").unwrap_or_default(),
-        element.attr("id").unwrap_or_default()
-    )
-    .to_lowercase()
+/// [`is_skipped`] in the strict pass.
+pub(super) fn is_skipped_strict(element: &HtmlElement) -> bool {
+    is_skipped(element, Filter::Strict)
 }
 
 /// Media, forms, chrome, hidden elements and furniture by class or id.
-fn is_skipped(element: &HtmlElement, filter: Filter) -> bool {
+pub(super) fn is_skipped(element: &HtmlElement, filter: Filter) -> bool {
     if SKIPPED.contains(&element.name.as_str()) {
         return true;
     }
@@ -305,21 +123,26 @@ fn is_skipped(element: &HtmlElement, filter: Filter) -> bool {
             .is_some_and(|s| s.replace(' ', "").contains("display:none"))
         || matches!(
             element.attr("role"),
-            Some("navigation" | "complementary" | "banner" | "contentinfo")
+            Some("navigation" | "complementary" | "menu" | "menubar" | "dialog" | "alert")
         )
     {
         return true;
     }
-    if filter == Filter::Lenient
+    if filter != Filter::Strict
         || matches!(element.name.as_str(), "body" | "article" | "main" | "html")
     {
         return false;
+    }
+    if CHROME.contains(&element.name.as_str())
+        || matches!(element.attr("role"), Some("banner" | "contentinfo"))
+    {
+        return true;
     }
     let words = class_and_id(element);
     UNLIKELY.iter().any(|w| words.contains(w)) && !MAYBE.iter().any(|w| words.contains(w))
 }
 
-fn has_block_child(element: &HtmlElement) -> bool {
+pub(super) fn has_block_child(element: &HtmlElement) -> bool {
     element
         .descendants()
         .iter()
@@ -345,7 +168,7 @@ fn has_double_break(element: &HtmlElement) -> bool {
 }
 
 /// Share of the text that sits inside links.
-fn link_density(element: &HtmlElement) -> f64 {
+pub(super) fn link_density(element: &HtmlElement) -> f64 {
     let total = element.text().chars().count();
     if total == 0 {
         return 0.0;
@@ -376,7 +199,7 @@ fn read_blocks(element: &HtmlElement, title: &str, filter: Filter, out: &mut Vec
         return;
     }
     if BLOCKS.contains(&name) && !has_block_child(element) && !has_double_break(element) {
-        push_body(element.text(), link_density(element), out);
+        push_body(element.text(), link_density(element), filter, out);
         return;
     }
     let mut inline = InlineText::default();
@@ -389,15 +212,16 @@ fn read_blocks(element: &HtmlElement, title: &str, filter: Filter, out: &mut Vec
             }
             HtmlNode::Element(e) if e.name == "br" => {
                 if last_was_br {
-                    inline.flush(out);
+                    inline.flush(filter, out);
                 } else {
                     inline.text.push(' ');
                 }
                 last_was_br = true;
             }
             HtmlNode::Element(e) if is_skipped(e, filter) => {}
-            HtmlNode::Element(e) if BLOCKS.contains(&e.name.as_str()) => {
-                inline.flush(out);
+            HtmlNode::Element(e) if filter != Filter::Everything && is_clutter(e) => {}
+            HtmlNode::Element(e) if BLOCKS.contains(&e.name.as_str()) || has_block_child(e) => {
+                inline.flush(filter, out);
                 read_blocks(e, title, filter, out);
                 last_was_br = false;
             }
@@ -413,7 +237,7 @@ fn read_blocks(element: &HtmlElement, title: &str, filter: Filter, out: &mut Vec
             }
         }
     }
-    inline.flush(out);
+    inline.flush(filter, out);
 }
 
 /// Inline text gathered between blocks.
@@ -424,17 +248,20 @@ struct InlineText {
 }
 
 impl InlineText {
-    fn flush(&mut self, out: &mut Vec<Block>) {
+    fn flush(&mut self, filter: Filter, out: &mut Vec<Block>) {
         let text = collapse_whitespace(&std::mem::take(&mut self.text));
         let len = text.chars().count().max(1);
-        push_body(text, self.linked as f64 / len as f64, out);
+        push_body(text, self.linked as f64 / len as f64, filter, out);
         self.linked = 0;
     }
 }
 
-/// Keeps a body block unless it is empty or mostly links (menus, "read more" lists).
-fn push_body(text: String, link_density: f64, out: &mut Vec<Block>) {
-    if text.is_empty() || (link_density > 0.5 && text.chars().count() < 300) {
+/// Keeps a body block unless it is empty or mostly links (over 70% of a short block: menus,
+/// "read more" lists; kept with
+/// [`Filter::Everything`]).
+fn push_body(text: String, link_density: f64, filter: Filter, out: &mut Vec<Block>) {
+    let links = filter != Filter::Everything && link_density > 0.7 && text.chars().count() < 300;
+    if text.is_empty() || links {
         return;
     }
     out.push(Block {
@@ -444,128 +271,5 @@ fn push_body(text: String, link_density: f64, out: &mut Vec<Block>) {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::ingest::html::tests::{el, root, text};
-
-    fn long(sentence: &str) -> String {
-        format!(
-            "{sentence}{}",
-            " It went on, and on, with commas, details, figures and names of places.".repeat(3)
-        )
-    }
-
-    #[test]
-    fn picks_the_article_over_menus_and_comments() {
-        let doc = root(vec![el(
-            "body",
-            &[],
-            vec![
-                el(
-                    "nav",
-                    &[],
-                    vec![el("a", &[("href", "/")], vec![text("Home")])],
-                ),
-                el(
-                    "div",
-                    &[("class", "sidebar")],
-                    vec![el(
-                        "p",
-                        &[],
-                        vec![text(&long("Sidebar text that should go."))],
-                    )],
-                ),
-                el(
-                    "div",
-                    &[("class", "article-body")],
-                    vec![
-                        el("h1", &[], vec![text("Harbour votes")]),
-                        el(
-                            "p",
-                            &[],
-                            vec![text(&long("The harbour town voted on Sunday."))],
-                        ),
-                        el("h2", &[], vec![text("What happens next")]),
-                        el(
-                            "p",
-                            &[],
-                            vec![
-                                text(&long("The ferry will run until 2030,")),
-                                el("a", &[("href", "#")], vec![text("the council said")]),
-                            ],
-                        ),
-                        el("div", &[("class", "share-tools")], vec![text("Share this")]),
-                        el(
-                            "p",
-                            &[],
-                            vec![el(
-                                "a",
-                                &[("href", "/x")],
-                                vec![text("Read more about ferries")],
-                            )],
-                        ),
-                    ],
-                ),
-                el(
-                    "div",
-                    &[("id", "comments")],
-                    vec![el("p", &[], vec![text(&long("A reader comment."))])],
-                ),
-            ],
-        )]);
-        let blocks = extract_body(&doc, "Harbour votes");
-        let texts: Vec<_> = blocks.iter().map(|b| b.text.as_str()).collect();
-        assert_eq!(texts.len(), 3, "{texts:?}");
-        assert!(texts[0].starts_with("The harbour town voted"));
-        assert_eq!(blocks[1].kind, ParagraphKind::Heading);
-        assert!(texts[2].ends_with("the council said"));
-    }
-
-    #[test]
-    fn double_line_breaks_split_paragraphs_in_a_bare_div() {
-        let doc = root(vec![el(
-            "body",
-            &[],
-            vec![el(
-                "div",
-                &[],
-                vec![
-                    text(&long("First part of a letter.")),
-                    el("br", &[], vec![]),
-                    el("br", &[], vec![]),
-                    text(&long("Second part.")),
-                    el("br", &[], vec![]),
-                    text("same paragraph."),
-                ],
-            )],
-        )]);
-        let blocks = extract_body(&doc, "");
-        assert_eq!(blocks.len(), 2);
-        assert!(blocks[1].text.ends_with("places. same paragraph."));
-    }
-
-    #[test]
-    fn hidden_and_scripted_content_is_never_read() {
-        let doc = root(vec![el(
-            "body",
-            &[],
-            vec![el(
-                "article",
-                &[],
-                vec![
-                    el("p", &[], vec![text(&long("Visible."))]),
-                    el("p", &[("hidden", "")], vec![text("Hidden text")]),
-                    el("script", &[], vec![text("document.cookie")]),
-                    el(
-                        "p",
-                        &[("style", "display: none")],
-                        vec![text("Also hidden")],
-                    ),
-                ],
-            )],
-        )]);
-        let texts: Vec<_> = extract_body(&doc, "").into_iter().map(|b| b.text).collect();
-        assert_eq!(texts.len(), 1);
-        assert!(!texts[0].contains("cookie"));
-    }
-}
+#[path = "readability_tests.rs"]
+mod tests;

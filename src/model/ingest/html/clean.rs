@@ -1,0 +1,185 @@
+//! The clean-up of the chosen container. Short bylines, dates, credits, tags and share lines
+//! by class go; then, as Readability does it conditionally, a `div`, `section`,
+//! list, table or form with few commas is left out when its shape says furniture: a hundred
+//! list items more than paragraphs, many links for its class, a short linked line, or embeds.
+//!
+//! Readability's other rules (a furniture-like class, many images, form fields) were measured
+//! on trafilatura's corpus and left out: they cost more article text than furniture.
+
+use crate::model::ingest::html::readability::link_density;
+use crate::model::ingest::html::scorer::class_weight;
+use crate::model::ingest::html::HtmlElement;
+
+/// Containers the clean-up looks at.
+const CLEANED: [&str; 7] = ["div", "section", "ul", "ol", "table", "form", "fieldset"];
+
+/// Class and id words of an article's own furniture: bylines, author boxes, dates, captions,
+/// credits, tags, sharing and related links. Compared with whole words of the class and id
+/// (split at every character that is not a letter or digit), so `article__author` has one.
+const FURNITURE_WORDS: [&str; 22] = [
+    "author",
+    "authors",
+    "byline",
+    "bio",
+    "date",
+    "dateline",
+    "timestamp",
+    "published",
+    "readtime",
+    "reading",
+    "caption",
+    "credit",
+    "credits",
+    "copyright",
+    "tags",
+    "tag",
+    "share",
+    "sharing",
+    "social",
+    "related",
+    "newsletter",
+    "meta",
+];
+
+/// Characters below which an element with a [`FURNITURE_WORDS`] class is furniture (a large
+/// one is a container that happens to be named so, like WordPress's `tag-…` post classes).
+const FURNITURE_BELOW: usize = 400;
+
+/// Whether `element`, inside the chosen container, is furniture to leave out: a short
+/// `<time>` or element with a furniture class, or a container of furniture's shape.
+pub fn is_clutter(element: &HtmlElement) -> bool {
+    let name = element.name.as_str();
+    let short = || element.text().chars().count() < FURNITURE_BELOW;
+    if (name == "time" || (name != "article" && has_furniture_word(element))) && short() {
+        return true;
+    }
+    if !CLEANED.contains(&name) {
+        return false;
+    }
+    let text = element.text();
+    let commas = text
+        .chars()
+        .filter(|c| matches!(c, ',' | '，' | '、' | '،'))
+        .count();
+    if commas >= 10 {
+        return false;
+    }
+    let weight = class_weight(element);
+    let descendants = element.descendants();
+    let count = |tag: &str| descendants.iter().filter(|e| e.name == tag).count();
+    let (p, img, li) = (count("p"), count("img"), count("li").saturating_sub(100));
+    let embeds = count("iframe") + count("object") + count("embed");
+    let is_list = matches!(name, "ul" | "ol");
+    let length = text.chars().count();
+    let density = link_density(element);
+    let heading_chars: usize = descendants
+        .iter()
+        .filter(|e| matches!(e.name.as_str(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6"))
+        .map(|h| h.text().chars().count())
+        .sum();
+    let heading_density = heading_chars as f64 / length.max(1) as f64;
+    let short_linked_line =
+        heading_density < 0.9 && length < 25 && (img == 0 || img > 2) && density > 0.0;
+    (!is_list && (li > p || short_linked_line || (weight < 25.0 && density > 0.2)))
+        || (weight >= 25.0 && density > 0.5)
+        || (embeds == 1 && length < 75)
+        || embeds > 1
+}
+
+/// A class or id word from [`FURNITURE_WORDS`].
+fn has_furniture_word(element: &HtmlElement) -> bool {
+    [element.attr("class"), element.attr("id")]
+        .into_iter()
+        .flatten()
+        .flat_map(|v| v.split(|c: char| !c.is_ascii_alphanumeric()))
+        .any(|w| FURNITURE_WORDS.contains(&w.to_ascii_lowercase().as_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::ingest::html::tests::{el, text};
+    use crate::model::ingest::html::HtmlNode;
+
+    fn element(node: HtmlNode) -> HtmlElement {
+        match node {
+            HtmlNode::Element(e) => e,
+            HtmlNode::Text(_) => HtmlElement::default(),
+        }
+    }
+
+    #[test]
+    fn link_lists_and_menus_in_divs_are_clutter_paragraphs_are_not() {
+        let links = element(el(
+            "div",
+            &[],
+            vec![
+                el("a", &[("href", "/a")], vec![text("Related story one")]),
+                text(" and "),
+                el("a", &[("href", "/b")], vec![text("related story two")]),
+            ],
+        ));
+        assert!(is_clutter(&links));
+        let menu = element(el(
+            "div",
+            &[],
+            vec![el(
+                "ul",
+                &[],
+                vec![
+                    el(
+                        "li",
+                        &[],
+                        vec![el("a", &[("href", "/")], vec![text("Home")])],
+                    ),
+                    el(
+                        "li",
+                        &[],
+                        vec![el("a", &[("href", "/w")], vec![text("World")])],
+                    ),
+                ],
+            )],
+        ));
+        assert!(is_clutter(&menu));
+        let prose = element(el(
+            "div",
+            &[],
+            vec![el(
+                "p",
+                &[],
+                vec![
+                    text("The harbour town voted on Sunday to keep its ferry, "),
+                    el("a", &[("href", "/v")], vec![text("the council said")]),
+                    text(", after a year of debate about the cost of the service."),
+                ],
+            )],
+        ));
+        assert!(!is_clutter(&prose));
+        let list = element(el(
+            "ul",
+            &[],
+            vec![
+                el("li", &[], vec![text("Two eggs")]),
+                el("li", &[], vec![text("Flour")]),
+            ],
+        ));
+        assert!(!is_clutter(&list));
+    }
+
+    #[test]
+    fn short_bylines_dates_and_tags_are_clutter_big_containers_are_not() {
+        let byline = element(el(
+            "p",
+            &[("class", "article__author")],
+            vec![text("Ana Petrova")],
+        ));
+        assert!(is_clutter(&byline));
+        let time = element(el("time", &[], vec![text("4 January")]));
+        assert!(is_clutter(&time));
+        let post = "The harbour town voted on Sunday to keep its ferry. ".repeat(10);
+        let wordpress = element(el("div", &[("class", "post tag-ferry")], vec![text(&post)]));
+        assert!(!is_clutter(&wordpress));
+        let author_in_name = element(el("p", &[("class", "authority")], vec![text("Port")]));
+        assert!(!is_clutter(&author_in_name));
+    }
+}

@@ -1,0 +1,248 @@
+//! Tests of body extraction on small pages written for them.
+
+use super::*;
+use crate::model::ingest::html::tests::{el, root, text};
+
+fn long(sentence: &str) -> String {
+    format!(
+        "{sentence}{}",
+        " It went on, and on, with commas, details, figures and names of places.".repeat(3)
+    )
+}
+
+#[test]
+fn picks_the_article_over_menus_and_comments() {
+    let doc = root(vec![el(
+        "body",
+        &[],
+        vec![
+            el(
+                "nav",
+                &[],
+                vec![el("a", &[("href", "/")], vec![text("Home")])],
+            ),
+            el(
+                "div",
+                &[("class", "sidebar")],
+                vec![el(
+                    "p",
+                    &[],
+                    vec![text(&long("Sidebar text that should go."))],
+                )],
+            ),
+            el(
+                "div",
+                &[("class", "article-body")],
+                vec![
+                    el("h1", &[], vec![text("Harbour votes")]),
+                    el(
+                        "p",
+                        &[],
+                        vec![text(&long("The harbour town voted on Sunday."))],
+                    ),
+                    el("h2", &[], vec![text("What happens next")]),
+                    el(
+                        "p",
+                        &[],
+                        vec![
+                            text(&long("The ferry will run until 2030,")),
+                            el("a", &[("href", "#")], vec![text("the council said")]),
+                        ],
+                    ),
+                    el("div", &[("class", "share-tools")], vec![text("Share this")]),
+                    el(
+                        "p",
+                        &[],
+                        vec![el(
+                            "a",
+                            &[("href", "/x")],
+                            vec![text("Read more about ferries")],
+                        )],
+                    ),
+                ],
+            ),
+            el(
+                "div",
+                &[("id", "comments")],
+                vec![el("p", &[], vec![text(&long("A reader comment."))])],
+            ),
+        ],
+    )]);
+    let blocks = extract_body(&doc, "Harbour votes");
+    let texts: Vec<_> = blocks.iter().map(|b| b.text.as_str()).collect();
+    assert_eq!(texts.len(), 3, "{texts:?}");
+    assert!(texts[0].starts_with("The harbour town voted"));
+    assert_eq!(blocks[1].kind, ParagraphKind::Heading);
+    assert!(texts[2].ends_with("the council said"));
+}
+
+#[test]
+fn double_line_breaks_split_paragraphs_in_a_bare_div() {
+    let doc = root(vec![el(
+        "body",
+        &[],
+        vec![el(
+            "div",
+            &[],
+            vec![
+                text(&long("First part of a letter.")),
+                el("br", &[], vec![]),
+                el("br", &[], vec![]),
+                text(&long("Second part.")),
+                el("br", &[], vec![]),
+                text("same paragraph."),
+            ],
+        )],
+    )]);
+    let blocks = extract_body(&doc, "");
+    assert_eq!(blocks.len(), 2);
+    assert!(blocks[1].text.ends_with("places. same paragraph."));
+}
+
+#[test]
+fn hidden_and_scripted_content_is_never_read() {
+    let doc = root(vec![el(
+        "body",
+        &[],
+        vec![el(
+            "article",
+            &[],
+            vec![
+                el("p", &[], vec![text(&long("Visible."))]),
+                el("p", &[("hidden", "")], vec![text("Hidden text")]),
+                el("script", &[], vec![text("document.cookie")]),
+                el(
+                    "p",
+                    &[("style", "display: none")],
+                    vec![text("Also hidden")],
+                ),
+            ],
+        )],
+    )]);
+    let texts: Vec<_> = extract_body(&doc, "").into_iter().map(|b| b.text).collect();
+    assert_eq!(texts.len(), 1);
+    assert!(!texts[0].contains("cookie"));
+}
+
+#[test]
+fn text_only_in_links_or_under_a_banner_is_still_found() {
+    let doc = root(vec![el(
+        "body",
+        &[],
+        vec![el(
+            "a",
+            &[("href", "javascript:")],
+            vec![el("p", &[], vec![text("abc")]), text("def")],
+        )],
+    )]);
+    let texts: Vec<_> = extract_body(&doc, "").into_iter().map(|b| b.text).collect();
+    assert_eq!(texts, ["abc", "def"]);
+
+    let doc = root(vec![el(
+        "body",
+        &[],
+        vec![el(
+            "header",
+            &[("role", "banner")],
+            vec![el(
+                "form",
+                &[],
+                vec![el(
+                    "article",
+                    &[],
+                    vec![el("p", &[], vec![text(&long("Kept."))])],
+                )],
+            )],
+        )],
+    )]);
+    let texts: Vec<_> = extract_body(&doc, "").into_iter().map(|b| b.text).collect();
+    assert_eq!(texts.len(), 1);
+    assert!(texts[0].starts_with("Kept."));
+}
+
+#[test]
+fn the_lead_in_the_article_header_comes_with_the_body() {
+    let doc = root(vec![el(
+        "body",
+        &[],
+        vec![el(
+            "article",
+            &[],
+            vec![
+                el(
+                    "header",
+                    &[],
+                    vec![el(
+                        "p",
+                        &[("class", "lead")],
+                        vec![text("The lead of the story.")],
+                    )],
+                ),
+                el(
+                    "div",
+                    &[("class", "story-body")],
+                    vec![
+                        el("p", &[], vec![text(&long("First."))]),
+                        el("p", &[], vec![text(&long("Second."))]),
+                    ],
+                ),
+            ],
+        )],
+    )]);
+    let texts: Vec<_> = extract_body(&doc, "").into_iter().map(|b| b.text).collect();
+    assert_eq!(texts[0], "The lead of the story.");
+    assert_eq!(texts.len(), 3);
+}
+
+#[test]
+fn when_scoring_finds_little_the_paragraphs_of_the_page_are_taken() {
+    let cell = el(
+        "td",
+        &[],
+        vec![text("A table cell that scores, 25 characters or more.")],
+    );
+    let table = el("table", &[], vec![el("tr", &[], vec![cell])]);
+    let short: Vec<HtmlNode> = (1..=6)
+        .map(|i| el("p", &[], vec![text(&format!("Short paragraph {i}."))]))
+        .collect();
+    let doc = root(vec![el(
+        "body",
+        &[],
+        vec![
+            el("div", &[], vec![table]),
+            el("div", &[], vec![el("span", &[], short)]),
+        ],
+    )]);
+    let texts: Vec<_> = extract_body(&doc, "").into_iter().map(|b| b.text).collect();
+    assert_eq!(texts.len(), 6, "{texts:?}");
+    assert_eq!(texts[0], "Short paragraph 1.");
+}
+
+#[test]
+fn headings_that_head_nothing_are_left_out() {
+    let doc = root(vec![el(
+        "body",
+        &[],
+        vec![el(
+            "article",
+            &[],
+            vec![
+                el("h2", &[], vec![text("What happens next")]),
+                el("p", &[], vec![text(&long("The ferry runs."))]),
+                el("h2", &[], vec![text("More stories")]),
+                el(
+                    "ul",
+                    &[],
+                    vec![el(
+                        "li",
+                        &[],
+                        vec![el("a", &[("href", "/x")], vec![text("Another story")])],
+                    )],
+                ),
+            ],
+        )],
+    )]);
+    let texts: Vec<_> = extract_body(&doc, "").into_iter().map(|b| b.text).collect();
+    assert_eq!(texts.len(), 2, "{texts:?}");
+    assert_eq!(texts[0], "What happens next");
+}
