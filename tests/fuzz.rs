@@ -15,7 +15,8 @@ use proptest::test_runner::{Config, TestCaseError, TestRunner};
 use serde_json::{json, Value};
 
 use claimtag::model::corpus::intake::{preview, Intake, Mapping};
-use claimtag::model::format::anchor::{anchor, read_foreign, Candidate};
+use claimtag::model::format::anchor::{anchor, Candidate};
+use claimtag::model::format::foreign::read_foreign;
 use claimtag::model::format::jsonl::import_corpus;
 use claimtag::model::format::native::{export_json, import};
 use claimtag::model::ingest::clean_plain_text;

@@ -6,7 +6,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{File, Response, TextDecoder};
 
-use crate::model::format::anchor::{read_foreign, Candidate};
+use crate::model::format::anchor::Candidate;
+use crate::model::format::foreign::read_foreign;
 use crate::model::ingest::encoding::{check_file, sniff, Sniffed};
 use crate::model::ingest::load::{encoding_remark, kind_of, load_text, InputKind, Loaded};
 use crate::services::html_dom::parse_html;

@@ -5,6 +5,7 @@
 pub mod anchor;
 pub mod context;
 pub mod filename;
+pub mod foreign;
 pub mod jsonl;
 pub mod native;
 pub mod others;

@@ -27,8 +27,8 @@ mod tests;
 use std::collections::{BTreeMap, HashMap};
 
 use crate::model::corpus::listing::thousands;
-use crate::model::format::anchor::doccano_list;
 use crate::model::format::anchor::shorten_to;
+use crate::model::format::foreign::doccano_list;
 use crate::model::format::native::import;
 use crate::model::ingest::encoding::{looks_binary, sniff, Sniffed, MAX_FILE_BYTES};
 use crate::model::ingest::load::encoding_remark;

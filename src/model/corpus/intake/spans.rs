@@ -8,9 +8,10 @@ use std::collections::{BTreeMap, HashSet};
 
 use super::records::Record;
 use super::text::Layout;
-use crate::model::format::anchor::{
-    anchor, doccano_list, doccano_span, label_studio_author, label_studio_results,
-    label_studio_span, place_foreign, with_context, ForeignSpan, MAX_FOREIGN,
+use crate::model::format::anchor::anchor;
+use crate::model::format::foreign::{
+    doccano_list, doccano_span, label_studio_author, label_studio_results, label_studio_span,
+    place_foreign, with_context, ForeignSpan, MAX_FOREIGN,
 };
 use crate::model::ingest::plain_text::unify_line_endings;
 use crate::model::{Annotation, AnnotationId, AnnotationSet, Article, Label, Origin, TextIndex};
