@@ -341,15 +341,9 @@ fn read_w3c(value: &Value) -> Result<Vec<Candidate>, String> {
         .into_iter()
         .enumerate()
         .map(|(i, item)| {
-            let bodies: Vec<&Value> = match item.get("body") {
-                Some(Value::Array(list)) => list.iter().collect(),
-                Some(body) => vec![body],
-                None => vec![],
-            };
+            let bodies = one_or_many(item.get("body"));
             let body_with = |purpose: &str| {
-                bodies
-                    .iter()
-                    .find(|b| b.get("purpose").and_then(Value::as_str) == Some(purpose))
+                with_field(&bodies, "purpose", purpose)
                     .and_then(|b| b.get("value").and_then(Value::as_str))
                     .map(str::to_string)
             };
@@ -361,17 +355,8 @@ fn read_w3c(value: &Value) -> Result<Vec<Candidate>, String> {
                 ))?;
             let label = Label::parse(&name)
                 .ok_or(format!("Annotation {}: unknown label “{name}”.", i + 1))?;
-            let selectors: Vec<&Value> = match item.pointer("/target/selector") {
-                Some(Value::Array(list)) => list.iter().collect(),
-                Some(selector) => vec![selector],
-                None => vec![],
-            };
-            let of_type = |t: &str| {
-                selectors
-                    .iter()
-                    .find(|s| s.get("type").and_then(Value::as_str) == Some(t))
-                    .copied()
-            };
+            let selectors = one_or_many(item.pointer("/target/selector"));
+            let of_type = |t: &str| with_field(&selectors, "type", t);
             let quote = of_type("TextQuoteSelector");
             let position = of_type("TextPositionSelector").and_then(|p| {
                 let start = usize::try_from(p.get("start")?.as_u64()?).ok()?;
@@ -401,4 +386,21 @@ fn read_w3c(value: &Value) -> Result<Vec<Candidate>, String> {
             })
         })
         .collect()
+}
+
+/// A W3C property that holds one object or a list of them, as a list.
+fn one_or_many(value: Option<&Value>) -> Vec<&Value> {
+    match value {
+        Some(Value::Array(list)) => list.iter().collect(),
+        Some(one) => vec![one],
+        None => vec![],
+    }
+}
+
+/// The first of `items` whose `key` is the string `value`.
+fn with_field<'v>(items: &[&'v Value], key: &str, value: &str) -> Option<&'v Value> {
+    items
+        .iter()
+        .find(|item| item.get(key).and_then(Value::as_str) == Some(value))
+        .copied()
 }
