@@ -27,6 +27,7 @@ the right characters (N / total). Every server it starts runs in its own process
 stopped by its pid in a `finally`, also when a step fails.
 """
 
+from http.cookiejar import CookieJar
 import json
 import os
 import signal
@@ -35,6 +36,7 @@ import subprocess
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 import uuid
 from pathlib import Path
@@ -289,19 +291,49 @@ def check_label_studio(expected, manifest):
     base = f"http://127.0.0.1:{port}"
     token = uuid.uuid4().hex
     env = dict(os.environ, LABEL_STUDIO_BASE_DATA_DIR=str(data), LABEL_STUDIO_DISABLE_SIGNUP_WITHOUT_LINK="true",
-               LABEL_STUDIO_USERNAME=EMAIL, LABEL_STUDIO_PASSWORD=PASSWORD, LABEL_STUDIO_USER_TOKEN=token,
-               LABEL_STUDIO_ENABLE_LEGACY_API_TOKEN="true", SENTRY_DSN="", FRONTEND_SENTRY_DSN="",
-               COLLECT_ANALYTICS="false")
+               SENTRY_DSN="", FRONTEND_SENTRY_DSN="", COLLECT_ANALYTICS="false")
     server = start("label-studio", [str(venv / "bin" / "label-studio"), "start", "--no-browser", "--internal-host", "127.0.0.1",
-                                    "--host", base, "--port", str(port), "--username", EMAIL, "--password", PASSWORD,
+                                    "--port", str(port), "--username", EMAIL, "--password", PASSWORD,
                                     "--user-token", token], env=env, cwd=data)
     wait_http(f"{base}/health", server, 600)
+    enable_legacy_token(base)
     auth = {"Authorization": f"Token {token}"}
     config = ("<View><Labels name=\"label\" toName=\"text\"><Label value=\"FACT\"/><Label value=\"ALLEGATION\"/>"
               "<Label value=\"QUOTE\"/></Labels><Text name=\"text\" value=\"$text\"/></View>")
-    project = http("POST", f"{base}/api/projects", {"title": "claimtag interop", "label_config": config}, auth)
-    pid = project["id"]
-    for key, path in files_of(expected, manifest, "LabelStudio", ".json"):
+    files = list(files_of(expected, manifest, "LabelStudio", ".json"))
+    control = WORK / "control" / "label-studio"
+    control.mkdir(parents=True, exist_ok=True)
+    control_files = []
+    for key, path in files:
+        tasks = json.loads(path.read_text(encoding="utf-8"))
+        for task in tasks:
+            results = [r for ann in task.get("annotations", []) for r in ann.get("result", [])]
+            with_offsets(results, expected[key]["annotations"], lambda r: (r["value"]["labels"][0], r["value"]["text"]),
+                         lambda r, a: r["value"].update(start=a["start"], end=a["end"]))
+        control_files.append((key, control / path.name))
+        control_files[-1][1].write_text(json.dumps(tasks, ensure_ascii=False), encoding="utf-8")
+    for title, imports, row in [
+        ("claimtag interop", files, "Label Studio (import API, then its labeling page in Chromium)"),
+        ("claimtag interop control", control_files, "control: the same tasks with code point offsets from expected.json"),
+    ]:
+        project = http("POST", f"{base}/api/projects", {"title": title, "label_config": config}, auth)
+        right, total, how = read_label_studio(base, auth, project["id"], imports, expected, row)
+        remark = "its page draws CR and LF each as a line break: a CRLF text gets empty lines" if how == "page" else ""
+        rows.append((row if how == "page" else row.replace("its labeling page in Chromium", "its export API (page unreadable)"), version, right, total, remark))
+
+
+def with_offsets(items, annotations, key_of, set_offsets):
+    """Gives each exported item the offsets of the expected annotation with its label and text."""
+    pool = list(annotations)
+    for item in items:
+        match = next((a for a in pool if (a["label"], a["text"]) == key_of(item)), None)
+        if match is not None:
+            pool.remove(match)
+            set_offsets(item, match)
+
+
+def read_label_studio(base, auth, pid, imports, expected, row):
+    for key, path in imports:
         body, headers = multipart("file", path.name, path.read_bytes())
         http("POST", f"{base}/api/projects/{pid}/import?commit_to_project=true", body, {**auth, **headers})
     tasks = http("GET", f"{base}/api/projects/{pid}/export?exportType=JSON&download_all_tasks=true", headers=auth)
@@ -316,11 +348,11 @@ def check_label_studio(expected, manifest):
     try:
         result = subprocess.run(["node", str(HERE / "label_studio_ui.mjs"), base, EMAIL, PASSWORD, json.dumps(plan)],
                                 cwd=NODE, capture_output=True, text=True, timeout=600, env=dict(os.environ, INTEROP_NODE=str(NODE)))
-        (LOGS / "label-studio-ui.log").write_text(result.stdout + result.stderr)
+        (LOGS / f"label-studio-ui-{pid}.log").write_text(result.stdout + result.stderr)
         if result.returncode == 0:
             ui = json.loads(result.stdout.strip().splitlines()[-1])
         else:
-            log(f"Label Studio page could not be read (exit {result.returncode}); see {LOGS}/label-studio-ui.log")
+            log(f"Label Studio page could not be read (exit {result.returncode}); see {LOGS}/label-studio-ui-{pid}.log")
     except (subprocess.TimeoutExpired, ValueError, IndexError) as e:
         log(f"Label Studio page could not be read: {e}")
     right = total = 0
@@ -332,15 +364,31 @@ def check_label_studio(expected, manifest):
             log(f"Label Studio: the text of {key} did not come back unchanged")
             continue
         if ui is not None:
+            # the page draws CR and LF each as a line break (<br>), read back as "\n"
+            want = [(label, text.replace("\r", "\n")) for label, text in want]
             got = [tuple(r) for r in ui.get(key, [])]
         else:
             results = [r for ann in task.get("annotations", []) for r in ann.get("result", [])]
             got = [(r["value"]["labels"][0], doc["text"][r["value"]["start"]:r["value"]["end"]]) for r in results]
         n = count(want, got)
-        log(f"Label Studio {key}: {len(got)} regions, {n}/{len(want)} on the right characters")
+        log(f"{row.split(' (')[0]} {key}: {len(got)} regions drawn, {n}/{len(want)} on the right characters")
         right += n
-    how = "import API, then its labeling page in Chromium" if ui is not None else "import API; regions read back by export API, sliced in code points"
-    rows.append((f"Label Studio ({how})", version, right, total, ""))
+    return right, total, "page" if ui is not None else "api"
+
+
+def enable_legacy_token(base):
+    """Label Studio 1.23 refuses the token given with --user-token (a "legacy" token) until the
+    organisation allows them: sign in as the user would, then switch them on in its settings API."""
+    jar = CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    opener.open(f"{base}/user/login/", timeout=60).read()
+    csrf = lambda: next(c.value for c in jar if c.name == "csrftoken")
+    form = urllib.parse.urlencode({"csrfmiddlewaretoken": csrf(), "email": EMAIL, "password": PASSWORD}).encode()
+    opener.open(urllib.request.Request(f"{base}/user/login/", data=form, headers={"Referer": f"{base}/user/login/"}), timeout=60).read()
+    body = json.dumps({"api_tokens_enabled": True, "legacy_api_tokens_enabled": True}).encode()
+    req = urllib.request.Request(f"{base}/api/jwt/settings", data=body, method="POST", headers={
+        "Content-Type": "application/json", "X-CSRFToken": csrf(), "Referer": f"{base}/"})
+    log(f"Label Studio token settings: {opener.open(req, timeout=60).read().decode()}")
 
 
 def check_spacy(expected, manifest):
@@ -388,11 +436,36 @@ def check_brat(expected, manifest):
 def check_w3c(expected, manifest):
     version = npm_version("@recogito/text-annotator")
     formats = sorted({fmt for key in expected for fmt in manifest[key] if fmt.startswith("W3c")})
-    for fmt in formats:
-        plan = [{"key": key, "file": str(path), "text": expected[key]["text"]} for key, path in files_of(expected, manifest, fmt, ".jsonld")]
+    runs = [(f"Recogito text-annotator, {fmt} export (highlight ranges in Chromium)",
+             list(files_of(expected, manifest, fmt, ".jsonld"))) for fmt in formats]
+    # control: the first W3C export with its TextPositionSelectors set to the UTF-16 offsets of
+    # expected.json, which checks the page and the reading, whatever unit the exports use
+    control = WORK / "control" / "w3c"
+    control.mkdir(parents=True, exist_ok=True)
+    control_files = []
+    for key, path in runs[0][1] if runs else []:
+        collection = json.loads(path.read_text(encoding="utf-8"))
+        items = collection["first"]["items"]
+
+        def quote(item):
+            tags = [b["value"] for b in item["body"] if b.get("purpose") == "tagging"]
+            exact = next(s["exact"] for s in item["target"]["selector"] if s["type"] == "TextQuoteSelector")
+            return (tags[0] if tags else None, exact)
+
+        def set_position(item, a):
+            for sel in item["target"]["selector"]:
+                if sel["type"] == "TextPositionSelector":
+                    sel.update(start=a["utf16_start"], end=a["utf16_end"])
+
+        with_offsets(items, expected[key]["annotations"], quote, set_position)
+        (control / path.name).write_text(json.dumps(collection, ensure_ascii=False), encoding="utf-8")
+        control_files.append((key, control / path.name))
+    runs.append(("control: the first W3C export with UTF-16 positions from expected.json", control_files))
+    for row, files in runs:
+        plan = [{"key": key, "file": str(path), "text": expected[key]["text"]} for key, path in files]
         result = subprocess.run(["node", str(HERE / "recogito.mjs"), json.dumps(plan)], cwd=NODE, capture_output=True, text=True, timeout=600,
                                 env=dict(os.environ, INTEROP_NODE=str(NODE)))
-        (LOGS / f"recogito-{fmt}.log").write_text(result.stdout + result.stderr)
+        (LOGS / f"recogito-{len(rows)}.log").write_text(result.stdout + result.stderr)
         if result.returncode != 0:
             raise RuntimeError(f"recogito.mjs exited {result.returncode}: {result.stderr[-800:]}")
         got_all = json.loads(result.stdout.strip().splitlines()[-1])
@@ -402,9 +475,9 @@ def check_w3c(expected, manifest):
             total += len(want)
             got = [tuple(g) for g in got_all.get(key, [])]
             n = count(want, got)
-            log(f"Recogito ({fmt}) {key}: {len(got)} highlights, {n}/{len(want)} on the right characters")
+            log(f"{row.split(' (')[0]} {key}: {len(got)} highlights, {n}/{len(want)} on the right characters")
             right += n
-        rows.append((f"Recogito text-annotator, {fmt} export (highlight ranges in Chromium)", version, right, total, ""))
+        rows.append((row, version, right, total, ""))
 
 
 def main():
