@@ -405,7 +405,7 @@ def check_spacy(expected, manifest):
 
 
 def check_brat(expected, manifest):
-    right = total = 0
+    right = total = with_cr = 0
     for key, doc in expected.items():
         want = [(a["label"], a["text"]) for a in doc["annotations"]]
         total += len(want)
@@ -419,18 +419,20 @@ def check_brat(expected, manifest):
         for line in ann.read_bytes().decode("utf-8").split("\n"):
             if not line.startswith("T"):
                 continue
+            if "\r" in line:
+                # a fragment ends in the CR of a CRLF, and the T line's text column carries it:
+                # a reader that takes CR as a line end (Python's text mode) cuts this line in two
+                with_cr += 1
             _, type_offsets, _ = line.split("\t", 2)
             label, offsets = type_offsets.split(" ", 1)
             frags = [tuple(map(int, f.split())) for f in offsets.split(";")]
             # fragments are cut at line breaks; what they cover is the text from first to last
             got.append((label, text[frags[0][0]:frags[-1][1]]))
-            for s, e in frags:
-                if not text[s:e].strip() == text[s:e] or not text[s:e]:
-                    log(f"brat {key}: fragment {s} {e} has whitespace at an edge")
         n = count(want, got)
         log(f"brat {key}: {len(got)} T lines, {n}/{len(want)} on the right characters")
         right += n
-    rows.append(("brat standoff (.ann T lines sliced from .txt)", "-", right, total, ""))
+    remark = f"{with_cr} T lines carry a CR inside the line: fragments are cut after the CR of a CRLF" if with_cr else ""
+    rows.append(("brat standoff (.ann T lines sliced from .txt)", "-", right, total, remark))
 
 
 def check_w3c(expected, manifest):
