@@ -276,7 +276,11 @@ def check_doccano(expected, manifest):
         n = count(want, got)
         log(f"doccano {key}: {len(spans)} spans imported, {n}/{len(want)} on the right characters")
         right += n
-    rows.append((f"doccano (import API; spans read back by API, sliced in UTF-16 as its front end does)", version, right, total, ""))
+    shots = subprocess.run(["node", str(HERE / "doccano_ui.mjs"), base, USER, PASSWORD, str(pid), str(len(examples))],
+                           cwd=NODE, capture_output=True, text=True, timeout=600, env=dict(os.environ, INTEROP_NODE=str(NODE)))
+    (LOGS / "doccano-ui.log").write_text(shots.stdout + shots.stderr)
+    remark = f"labeling pages: {LOGS.relative_to(ROOT)}/doccano-N.png" if shots.returncode == 0 else "labeling pages could not be opened"
+    rows.append(("doccano (import API; spans read back by API, sliced in UTF-16 as its front end does)", version, right, total, remark))
     return base, pid
 
 
