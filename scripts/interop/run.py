@@ -237,13 +237,31 @@ def check_doccano(expected, manifest):
     start("doccano-tasks", [str(venv / "bin" / "doccano"), "task", "--concurrency", "1"], env=env)
     wait_http(f"{base}/v1/health/", web, 120)
     auth = {"Authorization": f"Token {token}"}
-    project = http("POST", f"{base}/v1/projects", {
-        "name": "claimtag interop", "description": "claimtag exports", "guideline": "",
-        "project_type": "SequenceLabeling", "resourcetype": "SequenceLabelingProject",
-        "allow_overlapping": True, "use_relation": False, "random_order": False,
-        "collaborative_annotation": False, "grapheme_mode": False, "tags": [],
-    }, auth)
-    pid = project["id"]
+    results = {}
+    for overlapping in (True, False):
+        project = http("POST", f"{base}/v1/projects", {
+            "name": f"claimtag interop{'' if overlapping else ' (no overlapping spans)'}", "description": "claimtag exports",
+            "guideline": "", "project_type": "SequenceLabeling", "resourcetype": "SequenceLabelingProject",
+            "allow_overlapping": overlapping, "use_relation": False, "random_order": False,
+            "collaborative_annotation": False, "grapheme_mode": False, "tags": [],
+        }, auth)
+        results[overlapping] = (project["id"], *read_doccano(base, auth, project["id"], expected, manifest))
+    pid, right, total, kept, examples, _ = results[True]
+    _, right_no, _, kept_no, _, errors_no = results[False]
+    shots = subprocess.run(["node", str(HERE / "doccano_ui.mjs"), base, USER, PASSWORD, str(pid), str(len(examples))],
+                           cwd=NODE, capture_output=True, text=True, timeout=600, env=dict(os.environ, INTEROP_NODE=str(NODE)))
+    (LOGS / "doccano-ui.log").write_text(shots.stdout + shots.stderr)
+    remark = f"labeling pages: {LOGS.relative_to(ROOT)}/doccano-N.png" if shots.returncode == 0 else "labeling pages could not be opened"
+    rows.append(("doccano (import API; spans read back by API, sliced in UTF-16 as its front end does)", version, right, total, remark))
+    rows.append(("doccano, a project without \"allow overlapping spans\"", version, right_no, total,
+                 f"{kept_no} of {kept} spans kept; import errors reported by doccano: {errors_no}"))
+    return base, pid
+
+
+def read_doccano(base, auth, pid, expected, manifest):
+    """Imports every doccano export into project `pid`; returns right, total, spans kept, examples
+    and the number of errors doccano's import reported."""
+    errors = 0
     for key, path in files_of(expected, manifest, "Doccano", ".jsonl"):
         body, headers = multipart("filepond", path.name, path.read_bytes())
         upload = http("POST", f"{base}/v1/fp/process/", body, {**auth, **headers}, raw=True).strip()
@@ -259,10 +277,11 @@ def check_doccano(expected, manifest):
         else:
             raise RuntimeError(f"doccano import of {path.name} did not finish")
         if status.get("result", {}).get("error"):
+            errors += len(status["result"]["error"])
             log(f"doccano import of {path.name} reported: {status['result']['error']}")
     types = {t["id"]: t["text"] for t in http("GET", f"{base}/v1/projects/{pid}/span-types", headers=auth)}
     examples = http("GET", f"{base}/v1/projects/{pid}/examples?limit=100", headers=auth)["results"]
-    right = total = 0
+    right = total = kept = 0
     by_text = {e["text"]: e for e in examples}
     for key, doc in expected.items():
         want = [(a["label"], a["text"]) for a in doc["annotations"]]
@@ -272,16 +291,12 @@ def check_doccano(expected, manifest):
             log(f"doccano: the text of {key} did not come back unchanged")
             continue
         spans = http("GET", f"{base}/v1/projects/{pid}/examples/{example['id']}/spans", headers=auth)
+        kept += len(spans)
         got = [(types.get(s["label"]), utf16_slice(example["text"], s["start_offset"], s["end_offset"])) for s in spans]
         n = count(want, got)
-        log(f"doccano {key}: {len(spans)} spans imported, {n}/{len(want)} on the right characters")
+        log(f"doccano project {pid} {key}: {len(spans)} spans imported, {n}/{len(want)} on the right characters")
         right += n
-    shots = subprocess.run(["node", str(HERE / "doccano_ui.mjs"), base, USER, PASSWORD, str(pid), str(len(examples))],
-                           cwd=NODE, capture_output=True, text=True, timeout=600, env=dict(os.environ, INTEROP_NODE=str(NODE)))
-    (LOGS / "doccano-ui.log").write_text(shots.stdout + shots.stderr)
-    remark = f"labeling pages: {LOGS.relative_to(ROOT)}/doccano-N.png" if shots.returncode == 0 else "labeling pages could not be opened"
-    rows.append(("doccano (import API; spans read back by API, sliced in UTF-16 as its front end does)", version, right, total, remark))
-    return base, pid
+    return right, total, kept, examples, errors
 
 
 def check_label_studio(expected, manifest):
