@@ -4,7 +4,7 @@ TOOLS_ROOT ?= $(HOME)/.cargo
 export TOOLS_ROOT
 export PATH := $(TOOLS_ROOT)/bin:$(PATH)
 
-.PHONY: setup run test build size clean bench fuzz
+.PHONY: setup run test build size clean bench fuzz interop
 
 setup:
 	bash scripts/setup.sh
@@ -52,3 +52,11 @@ bench: build
 FUZZ_SECONDS ?= 60
 fuzz: setup
 	FUZZ_SECONDS=$(FUZZ_SECONDS) cargo test --release --locked --test fuzz -- --nocapture --test-threads 1
+
+## Interop check with the real tools (not part of `make test`, issue 19): claimtag's exports of
+## five hard fixture articles imported into doccano, Label Studio, spaCy, brat and Recogito's
+## text-annotator (installed pinned under target/interop/), with a table of the spans that land
+## on the right characters.
+interop:
+	cargo run --locked --example interop_export -- target/interop/out
+	python3 scripts/interop/run.py
