@@ -237,7 +237,8 @@ fn line_fragments(article: &Article, span: Span) -> Vec<Span> {
     let mut fragments = Vec::new();
     let mut start = span.start;
     for (i, c) in text.chars().enumerate() {
-        if c == '\n' {
+        // A CR of a CRLF line end is left out too: brat readers end lines at either.
+        if c == '\n' || c == '\r' {
             if span.start + i > start {
                 fragments.push(Span::new(start, span.start + i));
             }
@@ -421,6 +422,21 @@ pub(super) mod tests {
              T2\tALLEGATION 21 28;30 36\t3 cats. “Yes,”\n\
              T3\tQUOTE 30 36\t“Yes,”\n"
         );
+    }
+
+    #[test]
+    fn brat_leaves_the_cr_of_a_crlf_line_end_out_of_its_fragments() {
+        let text = "Rain 🌧 fell.\r\nRoads closed.";
+        let paragraphs = vec![crate::model::Paragraph {
+            span: Span::new(0, text.chars().count()),
+            kind: crate::model::ParagraphKind::Body,
+        }];
+        let article =
+            Article::from_parts(text.to_string(), paragraphs, Metadata::default()).unwrap();
+        let mut set = AnnotationSet::new();
+        set.add(&article, Span::new(7, 19), Label::Fact).unwrap();
+        let (_, ann) = brat(&article, &set);
+        assert_eq!(ann, "T1\tFACT 7 12;14 19\tfell. Roads\n");
     }
 
     #[test]
