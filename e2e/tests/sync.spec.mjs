@@ -275,13 +275,27 @@ test('two annotators share a corpus through CouchDB, offline and back, with a co
   }
   expect([...walked].sort()).toEqual([...bobs].sort());
 
+  // Documents added in bulk (the intake of two files) reach the team too.
+  await alice.page.getByRole('button', { name: 'Load article' }).click();
+  await alice.page.getByRole('dialog', { name: 'Load article' }).locator('input[aria-label="Article file"]').setInputFiles([
+    { name: 'ferry.txt', mimeType: 'text/plain', buffer: Buffer.from('Ferry returns\n\nThe ferry returned after nine months, the operator said.') },
+    { name: 'mill.txt', mimeType: 'text/plain', buffer: Buffer.from('Mill reopens\n\nThe mill reopened with 40 workers on Tuesday.') },
+  ]);
+  const intake = alice.page.getByRole('dialog', { name: 'Add to library' });
+  await intake.getByRole('button', { name: 'Add 2 records to the library' }).click();
+  await expect(intake.getByRole('status')).toContainText('Added 2 documents');
+  await intake.getByRole('button', { name: 'Close' }).click();
+  ({ row } = await libraryRow(bob.page, 'Mill reopens'));
+  await expect(row).toBeVisible({ timeout: 30_000 });
+  await bob.page.getByRole('dialog', { name: 'Library' }).getByRole('button', { name: 'Close' }).click();
+
   // Disconnecting keeps every document here.
   await indicator(bob.page).click();
   await bob.page.getByRole('dialog', { name: 'Team database' }).getByRole('button', { name: /Disconnect/ }).click();
   await expect(indicator(bob.page)).toHaveText('Team: not connected');
   await closeDialog(bob.page);
   ({ library } = await libraryRow(bob.page, 'Tram returns 🚋'));
-  await expect(library.locator('.ct-corpus__row')).toHaveCount(4);
+  await expect(library.locator('.ct-corpus__row')).toHaveCount(6);
   // The browser logs every failed request (the wrong password's 401, the first checkpoint's
   // 404, the refused connections while the server was away); nothing else may fail.
   const failures = (errors) => errors.filter((e) => !e.startsWith('Failed to load resource'));

@@ -115,8 +115,14 @@ pub fn TeamPanel(props: &TeamPanelProps) -> Html {
         use_effect_with((), move |_| {
             // Every save in this browser (this tab's or another's) is pushed soon.
             let subscription = tabs::listen(move |saved| {
-                if saved.tab != TEAM_WRITER && saved.tab != TEAM_LAYERS_WRITER {
-                    running.poke();
+                if saved.tab == TEAM_WRITER || saved.tab == TEAM_LAYERS_WRITER {
+                    return;
+                }
+                if let Some(control) = running.0.borrow().as_ref() {
+                    match saved.id.as_str() {
+                        tabs::EVERY_DOCUMENT => control.rescan(),
+                        id => control.saved(id),
+                    }
                 }
             });
             move || drop(subscription)

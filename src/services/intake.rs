@@ -21,6 +21,7 @@ use crate::services::clock::now_iso;
 use crate::services::jobs::{self, now_ms, yield_to_browser, STEP_MS};
 use crate::services::loader::{decode, load_input};
 use crate::services::storage::Storage;
+use crate::services::tabs;
 use crate::state::{
     count_of, Action, Contents, CorpusAction, Incoming, JobKind, Phase, Report, SharedText,
 };
@@ -136,6 +137,8 @@ pub async fn run(incoming: Vec<Incoming>, tab: String, dispatch: Callback<Action
         }
         .into(),
     );
+    // Many documents changed at once: team sync looks at the whole library.
+    tabs::announce(tabs::EVERY_DOCUMENT, 0, &tab);
     refresh_listing(&dispatch).await;
 }
 

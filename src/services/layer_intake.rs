@@ -14,6 +14,7 @@ use crate::services::intake::corpus_bytes;
 use crate::services::jobs::yield_to_browser;
 use crate::services::loader::decode;
 use crate::services::storage::Storage;
+use crate::services::tabs;
 
 /// Documents written in one transaction.
 const DOCUMENTS_PER_BATCH: usize = 50;
@@ -109,5 +110,7 @@ pub async fn add(
         progress(done, total);
         yield_to_browser().await;
     }
+    // Many documents changed at once: team sync looks at the whole library.
+    tabs::announce(tabs::EVERY_DOCUMENT, 0, tab);
     Ok(added)
 }

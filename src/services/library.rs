@@ -201,6 +201,8 @@ pub async fn add_documents(
             .await?;
         added += 1;
     }
+    // Many documents changed at once: team sync looks at the whole library.
+    tabs::announce(tabs::EVERY_DOCUMENT, 0, tab);
     Ok(added)
 }
 

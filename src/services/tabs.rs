@@ -12,6 +12,9 @@ use web_sys::{BroadcastChannel, MessageEvent};
 
 const CHANNEL: &str = "claimtag-library";
 
+/// The document id of an announcement that many documents changed at once (an intake).
+pub const EVERY_DOCUMENT: &str = "*";
+
 /// A save another tab made: which document, which revision, which tab.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Announcement {

@@ -209,10 +209,26 @@ impl Engine {
         Some((mine.len(), done))
     }
 
-    /// Turns every library document changed since it was last reconciled into team
+    /// Turns the library documents changed since they were last reconciled into team
     /// revisions (its text, the user's layer, the gold layer).
-    pub async fn reconcile(&mut self, progress: Progress<'_>) -> Result<(), Failure> {
-        let summaries = self.storage.all_summaries().await.map_err(local)?;
+    /// `only` names the documents saved since the last round; `None` looks at every one.
+    pub async fn reconcile(
+        &mut self,
+        only: Option<BTreeSet<String>>,
+        progress: Progress<'_>,
+    ) -> Result<(), Failure> {
+        let summaries = match only {
+            None => self.storage.all_summaries().await.map_err(local)?,
+            Some(ids) => {
+                let mut summaries = Vec::with_capacity(ids.len());
+                for id in ids {
+                    if let Some(summary) = self.storage.get_summary(&id).await.map_err(local)? {
+                        summaries.push(summary);
+                    }
+                }
+                summaries
+            }
+        };
         let due: Vec<String> = summaries
             .into_iter()
             .filter(|s| {

@@ -6,6 +6,7 @@
 mod engine;
 
 use std::cell::{Cell, RefCell};
+use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use yew::Callback;
@@ -92,6 +93,8 @@ enum Choice {
 pub struct Control {
     stop: Cell<bool>,
     poked: Cell<bool>,
+    /// Documents saved since the last round, or `None`: look at the whole library.
+    saved: RefCell<Option<BTreeSet<String>>>,
     chosen: RefCell<Vec<Choice>>,
     couch: Rc<Couch>,
 }
@@ -108,6 +111,20 @@ impl Control {
         self.chosen
             .borrow_mut()
             .push(Choice::Keep(id.to_string(), rev.to_string()));
+        self.poke();
+    }
+
+    /// Document `id` was saved in this browser: reconcile it (and only it) soon.
+    pub fn saved(&self, id: &str) {
+        if let Some(saved) = self.saved.borrow_mut().as_mut() {
+            saved.insert(id.to_string());
+        }
+        self.poke();
+    }
+
+    /// Documents were added or changed in bulk (an intake): look at the whole library.
+    pub fn rescan(&self) {
+        self.saved.replace(None);
         self.poke();
     }
 
@@ -214,6 +231,7 @@ fn start(engine: Engine, listeners: Listeners) -> Rc<Control> {
     let control = Rc::new(Control {
         stop: Cell::new(false),
         poked: Cell::new(false),
+        saved: RefCell::new(None),
         chosen: RefCell::new(Vec::new()),
         couch: engine.couch.clone(),
     });
@@ -318,7 +336,12 @@ async fn cycle(
     let progress = |done: usize, total: usize| {
         listeners.status.emit(TeamStatus::Syncing { done, total });
     };
-    engine.reconcile(&progress).await?;
+    let only = control.saved.replace(Some(BTreeSet::new()));
+    if let Err(failure) = engine.reconcile(only, &progress).await {
+        // What was saved is looked for again, with everything else, next round.
+        control.saved.replace(None);
+        return Err(failure);
+    }
     if !*resumed {
         engine.resume().await?;
         *resumed = true;
