@@ -33,7 +33,7 @@ clean:
 ## pages, and trafilatura's evaluation corpus beside trafilatura's own output, which
 ## scripts/trafilatura-baseline.sh saves in target/), the suggester on its gold sets
 ## (precision/recall) and 100,000 words, then the browser
-## benchmark (load, tag, relabel, delete, undo, typing, export, memory) on the release build,
+## benchmark (load, cold start, tag, relabel, delete, undo, typing, export, memory) on the release build,
 ## the corpus and adjudication benchmarks, and team sync through a local pouchdb-server.
 bench: build
 	bash scripts/trafilatura-baseline.sh ../shared/corpus/trafilatura-eval target/trafilatura-eval
@@ -41,6 +41,7 @@ bench: build
 	cargo run --release --locked --example suggest_bench
 	bash scripts/bundle-size.sh dist
 	node e2e/bench/run.mjs
+	node e2e/bench/cold.mjs
 	cargo run --release --locked --example corpus_bench
 	cargo run --release --locked --example agreement_bench
 	node e2e/bench/adjudicate.mjs

@@ -14,6 +14,7 @@ use crate::components::bring_in::{bring_files, open_unless_stored, use_drop_to_l
 use crate::components::corpus_view::CorpusView;
 use crate::components::dialogs::DialogLayer;
 use crate::components::intake_dialog::IntakeDialog;
+use crate::components::journal::use_journal;
 use crate::components::layer_marks::{layer_names, use_layer_marks};
 use crate::components::layers_dialog::LayersDialog;
 use crate::components::load_dialog::LoadDialog;
@@ -78,8 +79,9 @@ pub fn App() -> Html {
 
     let marks = use_layer_marks(&state);
     use_drop_to_load(dispatch.clone());
-    use_startup(dispatch.clone());
+    use_startup(dispatch.clone(), state.storage.tab.clone());
     use_autosave(&state, dispatch.clone());
+    use_journal(&state);
     use_tab_sync(&state, dispatch.clone());
     let on_loaded = {
         let dispatch = dispatch.clone();

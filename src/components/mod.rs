@@ -14,6 +14,7 @@ pub mod excerpt;
 pub mod export_panel;
 pub mod intake_dialog;
 pub mod job_progress;
+pub mod journal;
 pub mod label_toolbar;
 pub mod layer_marks;
 pub mod layers_dialog;

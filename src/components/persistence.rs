@@ -10,7 +10,9 @@ use yew::prelude::*;
 
 use crate::model::ingest::load::Loaded;
 use crate::model::sync::layout::{TEAM_LAYERS_WRITER, TEAM_WRITER};
-use crate::services::library::{open_document, save, startup, SaveOutcome, Snapshot};
+use crate::services::library::{
+    discard_working_copy, open_document, save, startup, SaveOutcome, Snapshot,
+};
 use crate::services::storage::persist_and_estimate;
 use crate::services::tabs;
 use crate::state::{
@@ -20,14 +22,18 @@ use crate::state::{
 /// Milliseconds between the last change and its save.
 const SAVE_DELAY_MS: u32 = 400;
 
-/// Reads the library once: reopens the document open last, and the annotator name.
+/// Reads the library once: reopens the document open last — or the unsaved work a tab left
+/// when it closed without saving (a crash), which is then saved again — and the annotator name.
 #[hook]
-pub fn use_startup(dispatch: Callback<Action>) {
+pub fn use_startup(dispatch: Callback<Action>, tab: String) {
     use_effect_with((), move |_| {
+        tabs::hold_alive(&tab);
         wasm_bindgen_futures::spawn_local(async move {
-            match startup().await {
-                Ok((open, annotator)) => {
-                    if let Some((loaded, info)) = open {
+            let mut live = tabs::live_tabs().await;
+            live.push(tab);
+            match startup(&live).await {
+                Ok(found) => {
+                    if let Some((loaded, info)) = found.open {
                         dispatch.emit(
                             DocumentAction::OpenStored {
                                 loaded: Box::new(loaded),
@@ -36,7 +42,15 @@ pub fn use_startup(dispatch: Callback<Action>) {
                             .into(),
                         );
                     }
-                    dispatch.emit(StorageAction::Started { annotator }.into());
+                    dispatch.emit(
+                        StorageAction::Started {
+                            annotator: found.annotator,
+                        }
+                        .into(),
+                    );
+                    if found.recovered {
+                        dispatch.emit(StorageAction::RetrySave.into());
+                    }
                 }
                 Err(error) => {
                     dispatch.emit(
@@ -63,15 +77,7 @@ type Pending = Rc<RefCell<Option<(Snapshot, u64)>>>;
 pub fn use_autosave(state: &UseReducerHandle<AppState>, dispatch: Callback<Action>) {
     let pending: Pending = use_mut_ref(|| None);
     let due = state.storage.ready && state.storage.save == SaveStatus::Pending;
-    let snapshot = Snapshot {
-        info: state.storage.doc.clone(),
-        article: state.document.article.clone(),
-        annotations: state.document.own().clone(),
-        gold: state.document.gold().clone(),
-        layers: state.document.layers.clone(),
-        tab: state.storage.tab.clone(),
-        overwrite: state.storage.overwrite,
-    };
+    let snapshot = snapshot(state);
     let edits = state.storage.edits;
     use_effect_with(
         (
@@ -116,6 +122,20 @@ pub fn use_autosave(state: &UseReducerHandle<AppState>, dispatch: Callback<Actio
             move || drop(guards)
         },
     );
+}
+
+/// What the open document is now, to save or to journal.
+pub fn snapshot(state: &AppState) -> Snapshot {
+    Snapshot {
+        info: state.storage.doc.clone(),
+        article: state.document.article.clone(),
+        annotations: state.document.own().clone(),
+        gold: state.document.gold().clone(),
+        layers: state.document.layers.clone(),
+        tab: state.storage.tab.clone(),
+        overwrite: state.storage.overwrite,
+        edits: state.storage.edits,
+    }
 }
 
 /// Saves what is pending (once) and reports how it went.
@@ -200,10 +220,15 @@ pub fn use_tab_sync(state: &UseReducerHandle<AppState>, dispatch: Callback<Actio
     );
 }
 
-/// Reopens the library's version of the open document (after a conflict).
+/// Reopens the library's version of the open document (after a conflict), dropping this
+/// tab's unsaved work of it.
 pub fn reload_from_library(id: String, dispatch: Callback<Action>) {
     wasm_bindgen_futures::spawn_local(async move {
-        match open_document(&id).await {
+        let opened = match discard_working_copy(&id).await {
+            Ok(()) => open_document(&id).await,
+            Err(error) => Err(error),
+        };
+        match opened {
             Ok(Some((loaded, info))) => dispatch.emit(
                 DocumentAction::OpenStored {
                     loaded: Box::new(loaded),

@@ -5,6 +5,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 mod layer_merge;
+mod working_copy;
+
+pub use working_copy::{Recovered, WorkingCopy};
 
 use crate::model::suggest::Suggestion;
 use crate::model::{

@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use crate::model::ingest::load::Loaded;
-use crate::model::library::{AnnotatorLayer, DocInfo, GoldLayer, StoredDocument};
+use crate::model::library::{AnnotatorLayer, DocInfo, GoldLayer, StoredDocument, WorkingCopy};
 use crate::model::sync::layout::TEAM_LAYERS_WRITER;
 use crate::model::{AnnotationSet, Article};
 use crate::services::clock::now_iso;
@@ -34,6 +34,43 @@ pub struct Snapshot {
     pub tab: String,
     /// Store even if another tab stored a newer revision (the user chose this tab's version).
     pub overwrite: bool,
+    /// This tab's change count for the document (see [`WorkingCopy::edits`]).
+    pub edits: u64,
+}
+
+impl Snapshot {
+    /// The stored form of what this tab has, with `info` and other annotators' `layers`.
+    fn stored(&self, info: DocInfo, layers: Vec<AnnotatorLayer>) -> StoredDocument {
+        StoredDocument {
+            layers,
+            gold: GoldLayer {
+                annotations: self.gold.as_slice().to_vec(),
+                rejected: self.gold.rejected().to_vec(),
+            },
+            ..StoredDocument::new(info, &self.article, &self.annotations)
+        }
+    }
+
+    /// The working copy of what this tab has, written now; with the article only when
+    /// `with_article` (it differs from the stored one, or none is stored).
+    pub fn working_copy(&self, with_article: bool) -> WorkingCopy {
+        let info = DocInfo {
+            writer: self.tab.clone(),
+            edited_at: now_iso(),
+            ..self.info.clone()
+        };
+        WorkingCopy::new(
+            &self.tab,
+            self.edits,
+            self.stored(info, Vec::new()),
+            with_article,
+        )
+    }
+}
+
+/// Writes the working copy of the open document into the journal (see [`WorkingCopy`]).
+pub async fn write_working_copy(storage: &Storage, copy: &WorkingCopy) -> Result<(), StorageError> {
+    storage.put_working_copy(&copy.document.info.id, copy).await
 }
 
 /// How a save ended.
@@ -100,14 +137,15 @@ pub async fn save(snapshot: &Snapshot) -> Result<SaveOutcome, StorageError> {
         },
         false => snapshot.layers.to_vec(),
     };
-    writing.put_document(&StoredDocument {
-        layers,
-        gold: GoldLayer {
-            annotations: snapshot.gold.as_slice().to_vec(),
-            rejected: snapshot.gold.rejected().to_vec(),
-        },
-        ..StoredDocument::new(info, &snapshot.article, &snapshot.annotations)
-    })?;
+    writing.put_document(&snapshot.stored(info, layers))?;
+    // The working copy is folded in now, unless it holds changes made after this snapshot.
+    let folded = writing
+        .get_working_copy(&snapshot.info.id)
+        .await?
+        .is_some_and(|copy| copy.saved_by(&snapshot.tab, snapshot.edits));
+    if folded {
+        writing.delete_working_copy(&snapshot.info.id)?;
+    }
     writing.put_setting(OPEN_DOCUMENT, &snapshot.info.id)?;
     writing.commit().await?;
     tabs::announce(&snapshot.info.id, revision, &snapshot.tab);
@@ -121,11 +159,16 @@ pub async fn save(snapshot: &Snapshot) -> Result<SaveOutcome, StorageError> {
 /// A stored document, opened.
 pub async fn open_document(id: &str) -> Result<Option<(Loaded, DocInfo)>, StorageError> {
     let storage = Storage::open().await?;
-    let Some(stored) = storage.get_document(id).await? else {
-        return Ok(None);
-    };
+    match storage.get_document(id).await? {
+        Some(stored) => opened(stored).map(Some),
+        None => Ok(None),
+    }
+}
+
+/// The article and annotations of a stored document, checked, with its bookkeeping.
+fn opened(stored: StoredDocument) -> Result<(Loaded, DocInfo), StorageError> {
     let (article, annotations) = stored.open().map_err(|e| StorageError(e.to_string()))?;
-    Ok(Some((
+    Ok((
         Loaded {
             article,
             annotations,
@@ -135,21 +178,94 @@ pub async fn open_document(id: &str) -> Result<Option<(Loaded, DocInfo)>, Storag
             gold: stored.gold,
         },
         stored.info,
-    )))
+    ))
 }
 
-/// What start-up finds: the document open last (if it is still in the library) and the
-/// annotator name.
-pub async fn startup() -> Result<(Option<(Loaded, DocInfo)>, String), StorageError> {
+/// What start-up finds.
+pub struct Startup {
+    /// The document to open: the newest unsaved work a closed tab left in the journal, or else
+    /// the document open last (if it is still in the library and not in the trash).
+    pub open: Option<(Loaded, DocInfo)>,
+    /// Whether `open` is recovered unsaved work, to be saved again.
+    pub recovered: bool,
+    /// The annotator name.
+    pub annotator: String,
+}
+
+/// Reads the library at start-up. Working copies of `live_tabs` (tabs still open) are theirs
+/// to save and are left alone.
+pub async fn startup(live_tabs: &[String]) -> Result<Startup, StorageError> {
     let storage = Storage::open().await?;
     let annotator = storage.get_setting(ANNOTATOR).await?.unwrap_or_default();
+    let newest = storage
+        .all_working_copies()
+        .await?
+        .into_iter()
+        .filter(|copy| !live_tabs.contains(&copy.tab))
+        .max_by(|a, b| a.document.info.edited_at.cmp(&b.document.info.edited_at));
+    if let Some(copy) = newest {
+        if let Some(open) = recover(&storage, copy).await? {
+            return Ok(Startup {
+                open: Some(open),
+                recovered: true,
+                annotator,
+            });
+        }
+    }
     let open = match storage.get_setting(OPEN_DOCUMENT).await? {
         Some(id) => open_document(&id)
             .await?
             .filter(|(_, info)| info.deleted_at.is_none()),
         None => None,
     };
-    Ok((open, annotator))
+    Ok(Startup {
+        open,
+        recovered: false,
+        annotator,
+    })
+}
+
+/// The document with the unsaved work of `copy` laid over the library's version; a copy that
+/// cannot be used (its document was deleted or trashed since, or its offsets no longer fit)
+/// is removed from the journal.
+async fn recover(
+    storage: &Storage,
+    copy: WorkingCopy,
+) -> Result<Option<(Loaded, DocInfo)>, StorageError> {
+    let id = copy.document.info.id.clone();
+    let stored = storage.get_document(&id).await?;
+    let recovered = copy
+        .over(stored.as_ref())
+        .filter(|r| r.document.info.deleted_at.is_none());
+    let Some(recovered) = recovered else {
+        storage.delete_working_copy(&id).await?;
+        return Ok(None);
+    };
+    let remark = match recovered.stale {
+        false => "Restored your last changes, which had not been saved when claimtag closed.",
+        true => {
+            "Restored your changes that had not been saved when claimtag closed; the library \
+             has a newer version of this document, so choose which to keep."
+        }
+    };
+    match opened(recovered.document) {
+        Ok((loaded, info)) => Ok(Some((
+            Loaded {
+                remark: Some(remark.to_string()),
+                ..loaded
+            },
+            info,
+        ))),
+        Err(_) => {
+            storage.delete_working_copy(&id).await?;
+            Ok(None)
+        }
+    }
+}
+
+/// Drops this tab's unsaved work of document `id` (the user chose the library's version).
+pub async fn discard_working_copy(id: &str) -> Result<(), StorageError> {
+    Storage::open().await?.delete_working_copy(id).await
 }
 
 /// Changes a stored document that is not open here (rename, status, trash), as a new revision.

@@ -1,16 +1,17 @@
-//! The library in IndexedDB: documents, their summaries and settings, and — once a team
-//! database is connected — the replica of the team's documents and where sync stands, each
-//! stored as JSON text under its key. Every failure comes back as a [`StorageError`] with the browser's reason; the
+//! The library in IndexedDB: documents, their summaries and settings, the journal of working
+//! copies (the open documents' unsaved state), and — once a team database is connected — the
+//! replica of the team's documents and where sync stands, each stored as JSON text under its
+//! key. Every failure comes back as a [`StorageError`] with the browser's reason; the
 //! app keeps working in memory when storage does not.
 
 use idb::{Database, DatabaseEvent, Factory, ObjectStore, ObjectStoreParams, TransactionMode};
 use thiserror::Error;
 use wasm_bindgen::JsValue;
 
-use crate::model::library::{DocSummary, StoredDocument};
+use crate::model::library::{DocSummary, StoredDocument, WorkingCopy};
 
 const DB_NAME: &str = "claimtag";
-const DB_VERSION: u32 = 2;
+const DB_VERSION: u32 = 3;
 const DOCUMENTS: &str = "documents";
 const SUMMARIES: &str = "summaries";
 const SETTINGS: &str = "settings";
@@ -19,6 +20,8 @@ const REPLICA: &str = "replica";
 /// Where sync with the team database stands (one record).
 const SYNC: &str = "sync";
 const SYNC_KEY: &str = "team";
+/// Working copies of documents with unsaved changes, by document id.
+const JOURNAL: &str = "journal";
 
 /// Why the library could not be read or written.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -56,7 +59,7 @@ impl Storage {
                 return;
             };
             let names = db.store_names();
-            for store in [DOCUMENTS, SUMMARIES, SETTINGS, REPLICA, SYNC] {
+            for store in [DOCUMENTS, SUMMARIES, SETTINGS, REPLICA, SYNC, JOURNAL] {
                 if !names.iter().any(|n| n == store) {
                     // A failure here fails the open request itself, which is reported.
                     let _ = db.create_object_store(store, ObjectStoreParams::new());
@@ -82,12 +85,13 @@ impl Storage {
         .await
     }
 
-    /// Removes many documents for good, in one transaction.
+    /// Removes many documents (and any working copies of them) for good, in one transaction.
     pub async fn delete_documents(&self, ids: &[String]) -> Result<(), StorageError> {
-        self.in_both(|docs, summaries| {
+        self.in_stores(&[DOCUMENTS, SUMMARIES, JOURNAL], |stores| {
             for id in ids {
-                docs.delete(JsValue::from_str(id))?;
-                summaries.delete(JsValue::from_str(id))?;
+                for store in stores {
+                    store.delete(JsValue::from_str(id))?;
+                }
             }
             Ok(())
         })
@@ -205,6 +209,37 @@ impl Storage {
             .collect())
     }
 
+    /// Writes the working copy of document `id` in a transaction of its own (nothing else
+    /// waits for it, and it waits for nothing but earlier writes), and waits until it is
+    /// committed.
+    pub async fn put_working_copy(&self, id: &str, copy: &WorkingCopy) -> Result<(), StorageError> {
+        let json = JsValue::from_str(&copy.to_json());
+        self.in_stores(&[JOURNAL], |stores| {
+            stores[0].put(&json, Some(&JsValue::from_str(id)))?;
+            Ok(())
+        })
+        .await
+    }
+
+    /// Every readable working copy in the journal.
+    pub async fn all_working_copies(&self) -> Result<Vec<WorkingCopy>, StorageError> {
+        Ok(self
+            .all(JOURNAL)
+            .await?
+            .iter()
+            .filter_map(|json| WorkingCopy::from_json(json))
+            .collect())
+    }
+
+    /// Removes the working copy of document `id`.
+    pub async fn delete_working_copy(&self, id: &str) -> Result<(), StorageError> {
+        self.in_stores(&[JOURNAL], |stores| {
+            stores[0].delete(JsValue::from_str(id))?;
+            Ok(())
+        })
+        .await
+    }
+
     /// Removes a document for good.
     pub async fn delete_document(&self, id: &str) -> Result<(), StorageError> {
         self.delete_documents(&[id.to_string()]).await
@@ -247,8 +282,8 @@ impl Storage {
     }
 }
 
-/// A read-write transaction over the documents, their summaries, the settings and the team
-/// replica: what it reads cannot change before what it writes is committed, so a save, a rename
+/// A read-write transaction over the documents, their summaries, the settings, the team
+/// replica and the journal: what it reads cannot change before what it writes is committed, so a save, a rename
 /// or a sync step that reads a document and writes it back never overwrites a write that came
 /// between. Only IndexedDB requests may be awaited while it is open.
 pub struct Writing {
@@ -257,7 +292,7 @@ pub struct Writing {
 }
 
 /// The stores of a [`Writing`], in this order.
-const WRITING_STORES: [&str; 5] = [DOCUMENTS, SUMMARIES, SETTINGS, REPLICA, SYNC];
+const WRITING_STORES: [&str; 6] = [DOCUMENTS, SUMMARIES, SETTINGS, REPLICA, SYNC, JOURNAL];
 
 impl Storage {
     /// Opens a [`Writing`].
@@ -324,6 +359,20 @@ impl Writing {
     /// Stores the sync state.
     pub fn put_sync_state(&self, json: &str) -> Result<(), StorageError> {
         self.put(4, SYNC_KEY, json)
+    }
+
+    /// The working copy of document `id`, if the journal holds a readable one.
+    pub async fn get_working_copy(&self, id: &str) -> Result<Option<WorkingCopy>, StorageError> {
+        Ok(self
+            .get(5, id)
+            .await?
+            .and_then(|json| WorkingCopy::from_json(&json)))
+    }
+
+    /// Removes the working copy of document `id`.
+    pub fn delete_working_copy(&self, id: &str) -> Result<(), StorageError> {
+        self.stores[5].delete(JsValue::from_str(id))?;
+        Ok(())
     }
 
     /// Commits everything written, or nothing.

@@ -1,5 +1,5 @@
-//! Telling other tabs of this app about saves, over a `BroadcastChannel`; and work only one
-//! tab at a time may do (team sync), under a Web Lock.
+//! Telling other tabs of this app about saves, over a `BroadcastChannel`; work only one tab at
+//! a time may do (team sync), under a Web Lock; and which tabs are open, each holding a lock.
 
 use std::cell::RefCell;
 use std::future::Future;
@@ -70,21 +70,70 @@ pub fn new_tab_id() -> String {
     )
 }
 
+/// The page's Web Locks manager and its method `name`, when the browser has the API.
+fn locks_method(name: &str) -> Option<(JsValue, js_sys::Function)> {
+    let locks = web_sys::window()
+        .map(|w| w.navigator())
+        .and_then(|n| js_sys::Reflect::get(&n, &JsValue::from_str("locks")).ok())
+        .filter(|locks| !locks.is_undefined() && !locks.is_null())?;
+    let method = js_sys::Reflect::get(&locks, &JsValue::from_str(name))
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()?;
+    Some((locks, method))
+}
+
+/// The Web Lock a tab holds while it is open.
+fn alive_lock(tab: &str) -> String {
+    format!("claimtag-alive-{tab}")
+}
+
+/// Holds a Web Lock named after `tab` for as long as the page is open, so that other tabs can
+/// tell it is (see [`live_tabs`]). Without the Web Locks API it does nothing.
+pub fn hold_alive(tab: &str) {
+    let Some((locks, request)) = locks_method("request") else {
+        return;
+    };
+    // The lock is held until the returned promise settles: never, while the page lives.
+    let callback = Closure::once_into_js(|_lock: JsValue| js_sys::Promise::new(&mut |_, _| {}));
+    let _ = request.call2(&locks, &JsValue::from_str(&alive_lock(tab)), &callback);
+}
+
+/// The tabs of the app that are open now (each holds its lock from [`hold_alive`]); empty
+/// without the Web Locks API.
+pub async fn live_tabs() -> Vec<String> {
+    let Some((locks, query)) = locks_method("query") else {
+        return Vec::new();
+    };
+    let Some(promise) = query
+        .call0(&locks)
+        .ok()
+        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok())
+    else {
+        return Vec::new();
+    };
+    let Ok(snapshot) = wasm_bindgen_futures::JsFuture::from(promise).await else {
+        return Vec::new();
+    };
+    let held = js_sys::Reflect::get(&snapshot, &JsValue::from_str("held"))
+        .ok()
+        .and_then(|h| h.dyn_into::<js_sys::Array>().ok());
+    let prefix = alive_lock("");
+    held.map(|held| {
+        held.iter()
+            .filter_map(|lock| js_sys::Reflect::get(&lock, &JsValue::from_str("name")).ok())
+            .filter_map(|name| name.as_string())
+            .filter_map(|name| name.strip_prefix(&prefix).map(str::to_string))
+            .collect()
+    })
+    .unwrap_or_default()
+}
+
 /// Runs `task` in this tab while it holds the Web Lock `name`, so that only one tab of the app
 /// at a time does it; when another tab holds the lock, the task waits (and `waiting` is told)
 /// until that tab closes. Without the Web Locks API the task runs at once.
 pub fn exclusive(name: &str, task: impl Future<Output = ()> + 'static, waiting: impl FnOnce()) {
-    let locks = web_sys::window()
-        .map(|w| w.navigator())
-        .and_then(|n| js_sys::Reflect::get(&n, &JsValue::from_str("locks")).ok())
-        .filter(|locks| !locks.is_undefined() && !locks.is_null());
-    let request = locks.as_ref().and_then(|locks| {
-        js_sys::Reflect::get(locks, &JsValue::from_str("request"))
-            .ok()?
-            .dyn_into::<js_sys::Function>()
-            .ok()
-    });
-    let (Some(locks), Some(request)) = (locks, request) else {
+    let Some((locks, request)) = locks_method("request") else {
         wasm_bindgen_futures::spawn_local(task);
         return;
     };
