@@ -1,7 +1,7 @@
 // Chromium started by hand (not by Playwright), on a profile directory of its own and a remote
 // debugging port, so that a test or a benchmark can kill the browser process by its pid — as a
 // crash, an out-of-memory kill or a power cut would — and start it again on the same profile.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { chromium } from 'playwright-core';
 
@@ -17,6 +17,7 @@ const FLAGS = [
 export async function startBrowser(profile, port) {
   const child = spawn(EXECUTABLE, [...FLAGS, `--user-data-dir=${profile}`, `--remote-debugging-port=${port}`, 'about:blank'], { stdio: 'ignore' });
   const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.profile = profile;
   let browser;
   for (let i = 0; i < 100 && !browser; i += 1) {
     try {
@@ -39,8 +40,20 @@ export async function startBrowser(profile, port) {
 export async function killBrowser({ child, exited }) {
   process.kill(child.pid, 'SIGKILL');
   await exited;
-  // The renderer and utility processes notice their parent is gone and exit on their own.
-  await new Promise((r) => setTimeout(r, 300));
+  await allGone(child.profile);
+}
+
+/** Waits until no process of the browser on `profile` is left (the renderer and utility
+ * processes notice their parent is gone and exit on their own), at most 10 s. */
+async function allGone(profile) {
+  for (let i = 0; i < 100; i += 1) {
+    try {
+      execFileSync('pgrep', ['-f', `--user-data-dir=${profile}`], { stdio: 'ignore' });
+    } catch {
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 /** Closes the browser the way a user quitting it does (SIGTERM: a clean shutdown). */
@@ -48,6 +61,7 @@ export async function closeBrowser({ child, browser, exited }) {
   await browser.close().catch(() => {});
   child.kill('SIGTERM');
   await exited;
+  await allGone(child.profile);
 }
 
 /** A fresh, empty profile directory. */

@@ -32,12 +32,19 @@ async function serve() {
 /** Records when the wasm app has started (boot.js fires the event after its first render). */
 const TIMELINE = () => {
   addEventListener('TrunkApplicationStarted', () => { window.__started = performance.now(); });
+  // When start-up has read the library (the app marks itself ready).
+  new MutationObserver((_, observer) => {
+    if (document.querySelector('.ct-app[data-ready="true"]')) {
+      window.__read = performance.now();
+      observer.disconnect();
+    }
+  }).observe(document, { subtree: true, childList: true, attributes: true });
 };
 
 /** Deletes what a warm start would reuse: the HTTP cache and V8's code cache (compiled wasm). */
 function dropCaches(profile) {
   for (const dir of ['Cache', 'Code Cache', 'GPUCache', 'DawnGraphiteCache', 'DawnWebGPUCache']) {
-    fs.rmSync(path.join(profile, 'Default', dir), { recursive: true, force: true });
+    fs.rmSync(path.join(profile, 'Default', dir), { recursive: true, force: true, maxRetries: 5 });
   }
 }
 
@@ -82,6 +89,7 @@ async function coldLoad(base, profile, { paragraphs, highlights }) {
         js: js ? js.responseEnd : 0,
         wasm: wasm ? wasm.responseEnd : 0,
         started: window.__started || 0,
+        read: window.__read || 0,
       });
     })));
   } finally {
@@ -103,7 +111,7 @@ try {
     } catch (error) {
       rows.push({ words, annotations, failed: error.message.split('\n')[0] });
     } finally {
-      fs.rmSync(profile, { recursive: true, force: true });
+      fs.rmSync(profile, { recursive: true, force: true, maxRetries: 5 });
     }
   }
 } finally {
@@ -113,10 +121,10 @@ fs.mkdirSync(OUT, { recursive: true });
 fs.writeFileSync(path.join(OUT, 'cold.json'), JSON.stringify(rows, null, 2));
 
 console.log(`\nclaimtag cold start — fresh profile with the document stored, HTTP and code cache deleted; median (min–max) ms of ${REPS} runs from navigation start`);
-console.log('| words | annotations | HTML | JS glue | wasm fetched | app started | last paragraph + highlights painted |');
-console.log('|---|---|---|---|---|---|---|');
+console.log('| words | annotations | HTML | JS glue | wasm fetched | app started | library read | last paragraph + highlights painted |');
+console.log('|---|---|---|---|---|---|---|---|');
 for (const r of rows) {
   if (r.failed) { console.log(`| ${r.words} | ${r.annotations} | failed: ${r.failed} |`); continue; }
   const col = (key) => fmt(r.runs.map((x) => x[key]));
-  console.log(`| ${r.words} | ${r.annotations} (${r.highlights} marks) | ${col('html')} | ${col('js')} | ${col('wasm')} | ${col('started')} | **${col('total')}** |`);
+  console.log(`| ${r.words} | ${r.annotations} (${r.highlights} marks) | ${col('html')} | ${col('js')} | ${col('wasm')} | ${col('started')} | ${col('read')} | **${col('total')}** |`);
 }

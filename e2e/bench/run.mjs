@@ -10,7 +10,7 @@ import { chromium } from 'playwright-core';
 import { generate } from './generate.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
-const DIST = path.join(ROOT, 'dist');
+const DIST = process.env.BENCH_DIST || path.join(ROOT, 'dist');
 const OUT = path.join(import.meta.dirname, 'results');
 const PORT = Number(process.env.BENCH_PORT || 8283);
 const REPS = Number(process.env.BENCH_REPS || 5);

@@ -10,9 +10,8 @@ use yew::prelude::*;
 
 use crate::model::ingest::load::Loaded;
 use crate::model::sync::layout::{TEAM_LAYERS_WRITER, TEAM_WRITER};
-use crate::services::library::{
-    discard_working_copy, open_document, save, startup, SaveOutcome, Snapshot,
-};
+use crate::services::library::{discard_working_copy, open_document, save, SaveOutcome, Snapshot};
+use crate::services::startup::startup;
 use crate::services::storage::persist_and_estimate;
 use crate::services::tabs;
 use crate::state::{
@@ -29,9 +28,7 @@ pub fn use_startup(dispatch: Callback<Action>, tab: String) {
     use_effect_with((), move |_| {
         tabs::hold_alive(&tab);
         wasm_bindgen_futures::spawn_local(async move {
-            let mut live = tabs::live_tabs().await;
-            live.push(tab);
-            match startup(&live).await {
+            match startup().await {
                 Ok(found) => {
                     if let Some((loaded, info)) = found.open {
                         dispatch.emit(

@@ -166,7 +166,7 @@ pub async fn open_document(id: &str) -> Result<Option<(Loaded, DocInfo)>, Storag
 }
 
 /// The article and annotations of a stored document, checked, with its bookkeeping.
-fn opened(stored: StoredDocument) -> Result<(Loaded, DocInfo), StorageError> {
+pub fn opened(stored: StoredDocument) -> Result<(Loaded, DocInfo), StorageError> {
     let (article, annotations) = stored.open().map_err(|e| StorageError(e.to_string()))?;
     Ok((
         Loaded {
@@ -179,88 +179,6 @@ fn opened(stored: StoredDocument) -> Result<(Loaded, DocInfo), StorageError> {
         },
         stored.info,
     ))
-}
-
-/// What start-up finds.
-pub struct Startup {
-    /// The document to open: the newest unsaved work a closed tab left in the journal, or else
-    /// the document open last (if it is still in the library and not in the trash).
-    pub open: Option<(Loaded, DocInfo)>,
-    /// Whether `open` is recovered unsaved work, to be saved again.
-    pub recovered: bool,
-    /// The annotator name.
-    pub annotator: String,
-}
-
-/// Reads the library at start-up. Working copies of `live_tabs` (tabs still open) are theirs
-/// to save and are left alone.
-pub async fn startup(live_tabs: &[String]) -> Result<Startup, StorageError> {
-    let storage = Storage::open().await?;
-    let annotator = storage.get_setting(ANNOTATOR).await?.unwrap_or_default();
-    let newest = storage
-        .all_working_copies()
-        .await?
-        .into_iter()
-        .filter(|copy| !live_tabs.contains(&copy.tab))
-        .max_by(|a, b| a.document.info.edited_at.cmp(&b.document.info.edited_at));
-    if let Some(copy) = newest {
-        if let Some(open) = recover(&storage, copy).await? {
-            return Ok(Startup {
-                open: Some(open),
-                recovered: true,
-                annotator,
-            });
-        }
-    }
-    let open = match storage.get_setting(OPEN_DOCUMENT).await? {
-        Some(id) => open_document(&id)
-            .await?
-            .filter(|(_, info)| info.deleted_at.is_none()),
-        None => None,
-    };
-    Ok(Startup {
-        open,
-        recovered: false,
-        annotator,
-    })
-}
-
-/// The document with the unsaved work of `copy` laid over the library's version; a copy that
-/// cannot be used (its document was deleted or trashed since, or its offsets no longer fit)
-/// is removed from the journal.
-async fn recover(
-    storage: &Storage,
-    copy: WorkingCopy,
-) -> Result<Option<(Loaded, DocInfo)>, StorageError> {
-    let id = copy.document.info.id.clone();
-    let stored = storage.get_document(&id).await?;
-    let recovered = copy
-        .over(stored.as_ref())
-        .filter(|r| r.document.info.deleted_at.is_none());
-    let Some(recovered) = recovered else {
-        storage.delete_working_copy(&id).await?;
-        return Ok(None);
-    };
-    let remark = match recovered.stale {
-        false => "Restored your last changes, which had not been saved when claimtag closed.",
-        true => {
-            "Restored your changes that had not been saved when claimtag closed; the library \
-             has a newer version of this document, so choose which to keep."
-        }
-    };
-    match opened(recovered.document) {
-        Ok((loaded, info)) => Ok(Some((
-            Loaded {
-                remark: Some(remark.to_string()),
-                ..loaded
-            },
-            info,
-        ))),
-        Err(_) => {
-            storage.delete_working_copy(&id).await?;
-            Ok(None)
-        }
-    }
 }
 
 /// Drops this tab's unsaved work of document `id` (the user chose the library's version).

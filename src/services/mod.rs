@@ -16,6 +16,7 @@ pub mod library;
 pub mod loader;
 pub mod queue;
 pub mod selection;
+pub mod startup;
 pub mod storage;
 pub mod tabs;
 pub mod team;
