@@ -462,7 +462,7 @@ fn export(format: ExportFormat, state: &AppState) -> Notice {
         format,
         &state.document.article,
         &state.document.annotations,
-        &state.document.sentences,
+        state.document.sentences(),
         &clock::now_iso(),
     ) {
         Ok(files) => files,

@@ -6,7 +6,7 @@
 
 use idb::{Database, DatabaseEvent, Factory, ObjectStore, ObjectStoreParams, TransactionMode};
 use thiserror::Error;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 use crate::model::library::{DocSummary, StoredDocument, WorkingCopy};
 
@@ -66,7 +66,21 @@ impl Storage {
                 }
             }
         });
-        Ok(Storage { db: request.await? })
+        let mut db = request.await?;
+        // A newer build opening the library with a higher version waits for every open
+        // connection to close: this one closes when asked (a connection kept for journal writes
+        // would otherwise block the upgrade; its next write fails and opens a fresh one).
+        db.on_version_change(|event| {
+            if let Some(target) = event.target() {
+                let close = js_sys::Reflect::get(&target, &JsValue::from_str("close"))
+                    .ok()
+                    .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+                if let Some(close) = close {
+                    let _ = close.call0(&target);
+                }
+            }
+        });
+        Ok(Storage { db })
     }
 
     /// Writes a document and its summary in one transaction.

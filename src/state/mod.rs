@@ -115,7 +115,7 @@ impl AppState {
 
     /// The span of the sentence under the cursor.
     pub fn cursor_span(&self) -> Option<Span> {
-        self.document.sentences.get(self.view.cursor?).copied()
+        self.document.sentences().get(self.view.cursor?).copied()
     }
 
     /// The suggestion under review.

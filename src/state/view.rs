@@ -185,12 +185,12 @@ impl View {
                 }
             }
             ViewAction::MoveCursor(delta) => {
-                match step(self.cursor, delta, document.sentences.len()) {
+                match step(self.cursor, delta, document.sentences().len()) {
                     Some(next) => self.cursor_on(Some(next)),
                     None => self.clone(),
                 }
             }
-            ViewAction::CursorAt(cp) => self.cursor_on(sentence_at(&document.sentences, cp)),
+            ViewAction::CursorAt(cp) => self.cursor_on(sentence_at(document.sentences(), cp)),
             ViewAction::Editing(open) => {
                 if open && self.selected.is_none() {
                     changed(self, |v| {

@@ -18,6 +18,7 @@ mod tests;
 #[cfg(test)]
 mod tests_adjudicate;
 
+use std::cell::OnceCell;
 use std::rc::Rc;
 
 pub use adjudicate::{progress_text, Mode, Parked};
@@ -41,8 +42,9 @@ use crate::model::{
 pub struct Document {
     /// The article being annotated.
     pub article: Rc<Article>,
-    /// Its sentences, for the sentence cursor.
-    pub sentences: Rc<Vec<Span>>,
+    /// Its sentences, for the sentence cursor, the suggester and CSV: found on first use (see
+    /// [`Document::sentences`]), not when the document opens — a long article opens sooner.
+    sentences: Rc<OnceCell<Vec<Span>>>,
     /// Its annotations, and the suggestions waiting for review.
     pub annotations: Rc<AnnotationSet>,
     /// Undo and redo.
@@ -164,7 +166,7 @@ impl Document {
     /// `article` with `annotations`, no history and no orphans.
     pub fn new(article: Article, annotations: AnnotationSet) -> Self {
         Document {
-            sentences: Rc::new(sentences(&article)),
+            sentences: Rc::new(OnceCell::new()),
             article: Rc::new(article),
             annotations: Rc::new(annotations),
             history: Rc::new(History::default()),
@@ -174,6 +176,11 @@ impl Document {
             parked: Rc::new(Parked::default()),
             items: Rc::new(Vec::new()),
         }
+    }
+
+    /// The article's sentences (found the first time they are asked for).
+    pub fn sentences(&self) -> &[Span] {
+        self.sentences.get_or_init(|| sentences(&self.article))
     }
 
     /// Applies `action`: the next document (this one when nothing changed) and what follows

@@ -11,7 +11,7 @@ impl Document {
     /// Runs the suggester and puts what is new up for review, from the sentence cursor or the
     /// current annotation on.
     pub(super) fn offer_suggestions(self: &Rc<Self>, context: &EditContext) -> (Rc<Self>, Outcome) {
-        let found = suggest(&self.article, &self.sentences);
+        let found = suggest(&self.article, self.sentences());
         let (next, mut outcome) = self.edit(context, false, |_, set| set.offer(found));
         if Rc::ptr_eq(&next, self) {
             return (next, outcome);

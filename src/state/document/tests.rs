@@ -32,7 +32,7 @@ fn a_refused_tag_keeps_the_annotations_and_says_why() {
 #[test]
 fn sentence_cursor_moves_and_tags_whole_sentences() {
     let s = state();
-    assert_eq!(s.document.sentences.len(), 3);
+    assert_eq!(s.document.sentences().len(), 3);
     let s = s
         .act(ViewAction::MoveCursor(1))
         .act(ViewAction::MoveCursor(1));
