@@ -1,6 +1,7 @@
-//! Writes the open document's working copy into the library's journal within a frame of every
-//! change: just after the change is painted (so tagging and typing are not slowed), one write
-//! per frame however many changes it holds, each in a transaction of its own. A crash between
+//! Writes the open document's working copy (its changes since it was stored) into the
+//! library's journal within a frame of every change: just after the change is painted (so
+//! tagging and typing are not slowed), one write per frame however many changes it holds, each
+//! in a transaction of its own. A crash between
 //! two saves then loses nothing: start-up restores the copy (see
 //! [`crate::model::library::WorkingCopy`]), and the next save folds it in.
 
@@ -13,7 +14,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::persistence::snapshot;
-use crate::model::Article;
+use crate::model::{AnnotationSet, Article};
 use crate::services::library::{write_working_copy, Snapshot};
 use crate::services::storage::Storage;
 use crate::state::{AppState, SaveStatus};
@@ -26,12 +27,22 @@ const LATEST_MS: u32 = 50;
 struct Journal {
     /// The connection, opened on the first write.
     storage: Option<Rc<Storage>>,
-    /// The newest state not written yet, and whether its article must go with it.
-    waiting: Option<(Snapshot, bool)>,
+    /// The newest state not written yet, and the stored state it changes (none when its
+    /// article is not the stored one: then it goes whole).
+    waiting: Option<(Snapshot, Option<Stored>)>,
     /// A write is scheduled for the next frame.
     scheduled: bool,
-    /// The article as the library stores it (the one open when it was last saved).
-    stored_article: Option<Rc<Article>>,
+    /// The open document as the library stores it (as it was when it was last saved).
+    stored: Option<Stored>,
+}
+
+/// A document as stored: its id, article, own layer and gold layer (shared, not copied).
+#[derive(Clone)]
+struct Stored {
+    id: String,
+    article: Rc<Article>,
+    own: Rc<AnnotationSet>,
+    gold: Rc<AnnotationSet>,
 }
 
 type Shared = Rc<RefCell<Journal>>;
@@ -56,14 +67,20 @@ pub fn use_journal(state: &UseReducerHandle<AppState>) {
                 return;
             }
             if *saved {
-                j.stored_article = Some(now.article.clone());
+                j.stored = Some(Stored {
+                    id: now.info.id.clone(),
+                    article: now.article.clone(),
+                    own: now.annotations.clone(),
+                    gold: now.gold.clone(),
+                });
                 return;
             }
-            let with_article = !j
-                .stored_article
+            let base = j
+                .stored
                 .as_ref()
-                .is_some_and(|stored| Rc::ptr_eq(stored, &now.article));
-            j.waiting = Some((now, with_article));
+                .filter(|s| s.id == now.info.id && Rc::ptr_eq(&s.article, &now.article))
+                .cloned();
+            j.waiting = Some((now, base));
             if !j.scheduled {
                 j.scheduled = true;
                 drop(j);
@@ -94,10 +111,10 @@ fn write(journal: &Shared) {
         j.scheduled = false;
         (j.waiting.take(), j.storage.clone())
     };
-    let Some((snapshot, with_article)) = waiting else {
+    let Some((snapshot, base)) = waiting else {
         return;
     };
-    let copy = snapshot.working_copy(with_article);
+    let copy = snapshot.working_copy(base.as_ref().map(|b| (&*b.own, &*b.gold)));
     let journal = journal.clone();
     wasm_bindgen_futures::spawn_local(async move {
         let storage = match storage {

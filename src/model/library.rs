@@ -7,7 +7,7 @@ use serde_json::Value;
 mod layer_merge;
 mod working_copy;
 
-pub use working_copy::{Recovered, WorkingCopy};
+pub use working_copy::{Changes, LayerChanges, Recovered, Work, WorkingCopy};
 
 use crate::model::suggest::Suggestion;
 use crate::model::{

@@ -4,7 +4,9 @@
 use std::rc::Rc;
 
 use crate::model::ingest::load::Loaded;
-use crate::model::library::{AnnotatorLayer, DocInfo, GoldLayer, StoredDocument, WorkingCopy};
+use crate::model::library::{
+    AnnotatorLayer, Changes, DocInfo, GoldLayer, LayerChanges, StoredDocument, Work, WorkingCopy,
+};
 use crate::model::sync::layout::TEAM_LAYERS_WRITER;
 use crate::model::{AnnotationSet, Article};
 use crate::services::clock::now_iso;
@@ -51,26 +53,35 @@ impl Snapshot {
         }
     }
 
-    /// The working copy of what this tab has, written now; with the article only when
-    /// `with_article` (it differs from the stored one, or none is stored).
-    pub fn working_copy(&self, with_article: bool) -> WorkingCopy {
+    /// The working copy of what this tab has, written now: the changes since `stored` (its
+    /// own and gold layers as the library holds them), or the whole document when nothing of
+    /// it is stored or its article differs from the stored one (`stored` is `None`).
+    pub fn working_copy(&self, stored: Option<(&AnnotationSet, &AnnotationSet)>) -> WorkingCopy {
         let info = DocInfo {
             writer: self.tab.clone(),
             edited_at: now_iso(),
             ..self.info.clone()
         };
-        WorkingCopy::new(
-            &self.tab,
-            self.edits,
-            self.stored(info, Vec::new()),
-            with_article,
-        )
+        let work = match stored {
+            Some((own, gold)) => Work::Changes(Box::new(Changes {
+                own: LayerChanges::between(own, &self.annotations),
+                gold: LayerChanges::between(gold, &self.gold),
+            })),
+            None => Work::Whole(Box::new(self.stored(info.clone(), Vec::new()))),
+        };
+        WorkingCopy {
+            tab: self.tab.clone(),
+            edits: self.edits,
+            info,
+            meta: self.article.meta.clone(),
+            work,
+        }
     }
 }
 
 /// Writes the working copy of the open document into the journal (see [`WorkingCopy`]).
 pub async fn write_working_copy(storage: &Storage, copy: &WorkingCopy) -> Result<(), StorageError> {
-    storage.put_working_copy(&copy.document.info.id, copy).await
+    storage.put_working_copy(&copy.info.id, copy).await
 }
 
 /// How a save ended.

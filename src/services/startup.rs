@@ -54,16 +54,11 @@ pub async fn startup() -> Result<Startup, StorageError> {
     let newest = copies
         .into_iter()
         .filter(|copy| !live_tabs.contains(&copy.tab))
-        .max_by(|a, b| a.document.info.edited_at.cmp(&b.document.info.edited_at));
+        .max_by(|a, b| a.info.edited_at.cmp(&b.info.edited_at));
     if let Some(copy) = newest {
         let stored = match &last {
-            Some((id, stored)) if *id == copy.document.info.id => stored.clone(),
-            _ => {
-                Storage::open()
-                    .await?
-                    .get_document(&copy.document.info.id)
-                    .await?
-            }
+            Some((id, stored)) if *id == copy.info.id => stored.clone(),
+            _ => Storage::open().await?.get_document(&copy.info.id).await?,
         };
         if let Some(open) = recover(copy, stored).await? {
             return Ok(Startup {
@@ -146,7 +141,7 @@ async fn recover(
     copy: WorkingCopy,
     stored: Option<StoredDocument>,
 ) -> Result<Option<(Loaded, DocInfo)>, StorageError> {
-    let id = copy.document.info.id.clone();
+    let id = copy.info.id.clone();
     let recovered = copy
         .over(stored.as_ref())
         .filter(|r| r.document.info.deleted_at.is_none());
