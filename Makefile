@@ -32,7 +32,8 @@ clean:
 ## Benchmarks (not part of `make test`): HTML extraction on ../shared/corpus (Readability's test
 ## pages, and trafilatura's evaluation corpus beside trafilatura's own output, which
 ## scripts/trafilatura-baseline.sh saves in target/), the suggester on its gold sets
-## (precision/recall) and 100,000 words, then the browser
+## (precision/recall), on real news (../shared/corpus/polnear-dev, scored by its score.py) and
+## 100,000 words, then the browser
 ## benchmark (load, cold start, tag, relabel, delete, undo, typing, export, memory) on the release build,
 ## the corpus and adjudication benchmarks, and team sync through a local pouchdb-server.
 bench: build

@@ -1,7 +1,9 @@
 //! Suggester benchmark: precision and recall per label (exact and overlapping spans) and for
 //! speakers on the gold sets in this folder (`suggest_gold.txt`, the development set, and
 //! `suggest_heldout.txt`, written after the rules were frozen), then the time to suggest for a
-//! 100,000-word document built from those passages.
+//! 100,000-word document built from those passages; and, when `../shared/corpus/polnear-dev`
+//! is there, the real-news figures ([`polnear`]). `--per-article` lists every missed quote,
+//! false alarm and wrong speaker on the real news.
 //!
 //! `make bench` runs it; it is not a test and asserts nothing.
 
@@ -14,7 +16,12 @@ fn main() {
 fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
+#[path = "suggest_bench_support/polnear.rs"]
+mod polnear;
+
+#[cfg(not(target_arch = "wasm32"))]
 mod native {
+    use std::path::Path;
     use std::time::Instant;
 
     use claimtag::model::segment::sentences;
@@ -48,6 +55,12 @@ mod native {
             all.extend(passages);
         }
         time_long_document(&all);
+        let detail = std::env::args().any(|a| a == "--per-article");
+        crate::polnear::run(
+            Path::new("../shared/corpus/polnear-dev"),
+            Path::new("target/polnear-export"),
+            detail,
+        );
     }
 
     fn time_long_document(passages: &[Passage]) {

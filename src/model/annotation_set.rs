@@ -391,6 +391,8 @@ mod tests {
             span: Span::new(start, end),
             speaker: "The mayor".into(),
             cue: "said".into(),
+            confidence: 90,
+            reason: "test".into(),
         }
     }
 

@@ -13,10 +13,10 @@ use crate::model::{Article, Span};
 
 /// Abbreviations after which a full stop does not end a sentence (compared case-insensitively,
 /// without the final full stop).
-const ABBREVIATIONS: [&str; 38] = [
+pub(crate) const ABBREVIATIONS: [&str; 39] = [
     "mr", "mrs", "ms", "dr", "prof", "st", "no", "nos", "jr", "sr", "gen", "gov", "sen", "rep",
     "col", "capt", "lt", "sgt", "rev", "hon", "inc", "ltd", "co", "corp", "vs", "v", "e.g", "i.e",
-    "u.s", "u.k", "u.n", "e.u", "a.m", "p.m", "jan", "feb", "aug", "sept",
+    "u.s", "u.k", "u.n", "e.u", "a.m", "p.m", "jan", "feb", "aug", "sept", "del",
 ];
 
 /// `span` widened so that neither end cuts a word in half, then trimmed of whitespace.

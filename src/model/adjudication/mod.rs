@@ -418,6 +418,8 @@ pub fn reject(gold: &AnnotationSet, item: &Item) -> Edit {
         span: item.extent,
         speaker: String::new(),
         cue: String::new(),
+        confidence: 0,
+        reason: String::new(),
     };
     if rejection(item, gold).is_none() {
         edits.push(Edit::Offer(vec![s.clone()]));

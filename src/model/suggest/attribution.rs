@@ -2,10 +2,9 @@
 //! read from the words around it ("…,” the minister said", "said Jane Doe, the minister",
 //! "Tom Becker told reporters: “…”", "according to the ministry").
 
-use crate::model::suggest::cues::{
-    listed, AUXILIARIES, DETERMINERS, GERMAN_DETERMINERS, PHRASE_BREAKS, PRONOUNS,
-    RELATIVE_PRONOUNS, REPORTING_VERBS, SOURCE_PHRASES,
-};
+use crate::model::suggest::cues::{listed, REPORTING_VERBS, SOURCE_PHRASES};
+use crate::model::suggest::grammar::{AUXILIARIES, NAMING_VERBS};
+use crate::model::suggest::phrases::{name_end, phrase_after, phrase_before, MAX_PHRASE};
 use crate::model::suggest::words::Token;
 use crate::model::Span;
 
@@ -18,10 +17,8 @@ pub struct Attribution {
     pub cue: Span,
 }
 
-/// The most tokens a speaker's noun phrase takes.
-const MAX_PHRASE: usize = 8;
 /// How far after a quotation the reporting verb may come, in tokens.
-const AFTER_REACH: usize = 8;
+const AFTER_REACH: usize = 14;
 /// How close before a quotation the reporting verb must be, for a quotation of any length.
 const BEFORE_REACH: usize = 4;
 
@@ -34,19 +31,69 @@ pub fn covering(tokens: &[Token], from: usize, to: usize) -> Option<Span> {
 
 /// Whether the token ends a clause a quotation's attribution can lie in.
 fn ends_window(t: &Token) -> bool {
-    matches!(t.text.as_str(), "." | "!" | "?" | ";" | "…" | "(" | ")")
+    matches!(t.text.as_str(), "." | "!" | "?" | ";" | "…")
         || t.text.chars().all(|c| "“”„«»‹›‘’\"'「」『』".contains(c))
+}
+
+/// `tokens` without short asides in brackets ("Rep. Jane Doe (D-Ore.) said", "the agency
+/// (ICE) said"), so the rules read past them.
+pub fn without_asides(tokens: &[Token]) -> Vec<Token> {
+    let mut out = Vec::with_capacity(tokens.len());
+    let mut i = 0;
+    while let Some(t) = tokens.get(i) {
+        let close = t.is("(").then(|| {
+            tokens[i..]
+                .iter()
+                .take(MAX_PHRASE + 2)
+                .position(|c| c.is(")"))
+        });
+        match close.flatten() {
+            Some(n) => i += n + 1,
+            None => {
+                out.push(t.clone());
+                i += 1;
+            }
+        }
+    }
+    out
 }
 
 /// The attribution in the words right after a quotation's closing mark.
 pub fn after_quotation(tokens: &[Token]) -> Option<Attribution> {
+    // Only the clause after the mark is read: the rest of the paragraph is not copied.
+    let mut depth = 0_usize;
+    let cut = tokens
+        .iter()
+        .position(|t| {
+            match t.text.as_str() {
+                "(" => depth += 1,
+                ")" => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            depth == 0 && ends_window(t)
+        })
+        .unwrap_or(tokens.len());
+    let tokens = &without_asides(&tokens[..cut]);
     let lead = tokens
         .iter()
-        .take_while(|t| matches!(t.text.as_str(), "," | "—" | "–" | "-" | ":"))
+        .take_while(|t| matches!(t.text.as_str(), "," | "—" | "–" | "―" | "-" | ":"))
         .count();
     let rest = &tokens[lead..];
     let end = rest.iter().position(ends_window).unwrap_or(rest.len());
     let window = &rest[..end];
+    // "“…” — Jane Doe": a dash and a name alone after the quotation, as under a testimonial.
+    let dash = tokens[..lead]
+        .iter()
+        .find(|t| matches!(t.text.as_str(), "—" | "–" | "―"));
+    if let Some(dash) = dash {
+        let name = name_end(window, 0);
+        if name > 0 && name == window.len() {
+            return Some(Attribution {
+                speaker: covering(window, 0, name),
+                cue: dash.span,
+            });
+        }
+    }
     let verb_at = window
         .iter()
         .take_while(|t| listed(AUXILIARIES, &t.lower))
@@ -60,12 +107,30 @@ pub fn after_quotation(tokens: &[Token]) -> Option<Attribution> {
             cue: covering(window, verb_at, verb_at + n)?,
         });
     }
-    (1..window.len().min(AFTER_REACH)).find_map(|v| {
-        let n = REPORTING_VERBS.at(window, v)?;
-        Some(Attribution {
-            speaker: Some(phrase_before(window, v)?),
-            cue: covering(window, v, v + n)?,
+    (1..window.len().min(AFTER_REACH))
+        .find_map(|v| {
+            let n = REPORTING_VERBS.at(window, v)?;
+            Some(Attribution {
+                speaker: Some(phrase_before(window, v)?),
+                cue: covering(window, v, v + n)?,
+            })
         })
+        .or_else(|| long_apposition(window))
+}
+
+/// "Jane Doe, the director of … and a professor at …, one of …, said": a name, then asides
+/// however long, then the reporting verb right after a comma.
+fn long_apposition(window: &[Token]) -> Option<Attribution> {
+    let name = name_end(window, 0);
+    if name == 0 || !window.get(name).is_some_and(|t| t.is(",")) {
+        return None;
+    }
+    let v = (name + 1..window.len())
+        .find(|&v| window[v - 1].is(",") && REPORTING_VERBS.at(window, v).is_some())?;
+    let n = REPORTING_VERBS.at(window, v)?;
+    Some(Attribution {
+        speaker: covering(window, 0, name),
+        cue: covering(window, v, v + n)?,
     })
 }
 
@@ -73,6 +138,7 @@ pub fn after_quotation(tokens: &[Token]) -> Option<Attribution> {
 /// reporting verb right before it ("Jane Doe said: “…”"), or, with `anywhere`, anywhere in the
 /// sentence ("…said the claims were “false”").
 pub fn before_quotation(tokens: &[Token], anywhere: bool) -> Option<Attribution> {
+    let tokens = &without_asides(tokens);
     let start = tokens.iter().rposition(ends_window).map_or(0, |i| i + 1);
     let window = &tokens[start..];
     let reach = if anywhere { window.len() } else { BEFORE_REACH };
@@ -86,6 +152,10 @@ pub fn before_quotation(tokens: &[Token], anywhere: bool) -> Option<Attribution>
                 });
             }
             let n = REPORTING_VERBS.at(window, v)?;
+            // "so-called" is no reporting verb.
+            if v > 0 && window[v - 1].is("-") && listed(NAMING_VERBS, &window[v].lower) {
+                return None;
+            }
             // "said Jane Doe: “…”": a phrase after the verb only when it runs up to the mark.
             let next_to_mark = |span: &Span| {
                 window
@@ -95,126 +165,22 @@ pub fn before_quotation(tokens: &[Token], anywhere: bool) -> Option<Attribution>
             };
             let speaker = phrase_before(window, v)
                 .or_else(|| phrase_after(window, v + n).filter(next_to_mark));
+            // "The album, called “…”" names a title; "Critics called it a “triumph”" quotes.
+            let naming = listed(NAMING_VERBS, &window[v].lower);
+            let indefinite = |s: &Span| {
+                window
+                    .iter()
+                    .find(|t| t.span.start == s.start)
+                    .is_some_and(|t| matches!(t.lower.as_str(), "a" | "an"))
+            };
+            if naming && speaker.is_none_or(|s| indefinite(&s)) {
+                return None;
+            }
             Some(Attribution {
                 speaker,
                 cue: covering(window, v, v + n)?,
             })
         })
-}
-
-/// Whether `t` can sit inside a name or phrase between two words: J. Smith, al-Assad,
-/// Supporters’ groups.
-fn joins_words(t: &Token) -> bool {
-    matches!(t.text.as_str(), "-" | "." | "’" | "'")
-}
-
-/// The noun phrase starting at `tokens[i]`: a pronoun, a name, or a phrase up to a comma or a
-/// word such as "in", "on", "who"; an apposition after a comma is preferred when it is a name
-/// ("the delegate from Kenya, Amina Mwangi").
-pub fn phrase_after(tokens: &[Token], i: usize) -> Option<Span> {
-    let first = tokens.get(i).filter(|t| t.is_word())?;
-    if listed(PRONOUNS, &first.lower) {
-        return covering(tokens, i, i + 1);
-    }
-    let german = listed(GERMAN_DETERMINERS, &first.lower);
-    let mut j = i;
-    let mut nouns = 0;
-    while let Some(t) = tokens.get(j) {
-        if j - i >= MAX_PHRASE {
-            break;
-        }
-        if t.is_word() {
-            let breaks = j > i
-                && (listed(PHRASE_BREAKS, &t.lower) || REPORTING_VERBS.at(tokens, j).is_some());
-            if breaks || (german && nouns > 0) {
-                break;
-            }
-            nouns += usize::from(j > i && t.is_capitalized());
-            j += 1;
-        } else if joins_words(t) && j > i && tokens.get(j + 1).is_some_and(Token::is_word) {
-            j += 1;
-        } else {
-            break;
-        }
-    }
-    let named = first.is_capitalized() && !listed(DETERMINERS, &first.lower);
-    if !named && tokens.get(j).is_some_and(|t| t.is(",")) {
-        let end = name_end(tokens, j + 1);
-        let closes = tokens.get(end).is_none_or(|t| !t.is_word());
-        if end > j + 1 && closes {
-            return covering(tokens, j + 1, end);
-        }
-    }
-    covering(tokens, i, j)
-}
-
-/// Where the capitalised name starting at `tokens[i]` ends ("Amina Mwangi", "Mark van Dijk").
-fn name_end(tokens: &[Token], i: usize) -> usize {
-    let mut j = i;
-    while let Some(t) = tokens.get(j) {
-        let connector = j > i
-            && matches!(
-                t.lower.as_str(),
-                "de" | "van" | "von" | "al" | "bin" | "del" | "da"
-            );
-        let word = t.is_word() && (t.is_capitalized() || connector);
-        let joint = joins_words(t) && j > i && tokens.get(j + 1).is_some_and(Token::is_capitalized);
-        if !(word || joint) {
-            break;
-        }
-        j += 1;
-    }
-    j
-}
-
-/// The noun phrase ending right before `tokens[v]` (a verb), skipping auxiliaries ("she has
-/// said"): back to a determiner, a comma or a word such as "and"; a name between commas is
-/// taken alone ("the witness, Mark Ellis, told").
-pub fn phrase_before(tokens: &[Token], v: usize) -> Option<Span> {
-    let mut end = v;
-    while end > 0 && listed(AUXILIARIES, &tokens[end - 1].lower) && end - 1 > 0 {
-        end -= 1;
-    }
-    if end > 1 && tokens[end - 1].is(",") {
-        return phrase_before_aside(tokens, end - 1);
-    }
-    let mut start = end;
-    while start > 0 && end - start < MAX_PHRASE {
-        let t = &tokens[start - 1];
-        let joined = joins_words(t) && start > 1 && tokens[start - 2].is_word();
-        if !(t.is_word() || joined) || listed(PHRASE_BREAKS, &t.lower) {
-            break;
-        }
-        start -= 1;
-        if listed(DETERMINERS, &t.lower) {
-            break;
-        }
-    }
-    let only_determiner = end - start == 1 && listed(DETERMINERS, &tokens[start].lower);
-    if only_determiner {
-        return None;
-    }
-    covering(tokens, start, end)
-}
-
-/// The speaker before an aside that ends with the comma at `tokens[comma]`: the name between
-/// two commas ("the witness, Mark Ellis, told"), or the phrase before a relative clause
-/// ("Jonas Hallberg, who leads the opposition, alleged").
-fn phrase_before_aside(tokens: &[Token], comma: usize) -> Option<Span> {
-    let opening = tokens[..comma].iter().rposition(|t| t.is(","));
-    let aside_start = opening.map_or(0, |c| c + 1);
-    let relative = tokens
-        .get(aside_start)
-        .is_some_and(|t| listed(RELATIVE_PRONOUNS, &t.lower));
-    match opening {
-        Some(c) if relative => phrase_before(tokens, c),
-        _ => {
-            let name = &tokens[aside_start..comma];
-            let all_name =
-                !name.is_empty() && name.iter().all(|t| t.is_capitalized() || joins_words(t));
-            (all_name && opening.is_some()).then(|| covering(tokens, aside_start, comma))?
-        }
-    }
 }
 
 #[cfg(test)]
@@ -282,6 +248,12 @@ mod tests {
             after(", — заявил министр финансов Антон Силуанов."),
             pair("министр финансов Антон Силуанов", "заявил")
         );
+        assert_eq!(
+            after(", Ines Vale, the harbour master and a member of the port board since 2019, one of its founders, said."),
+            pair("Ines Vale", "said")
+        );
+        assert_eq!(after(" ― Nora Quint"), pair("Nora Quint", "―"));
+        assert_eq!(after(" — and then the rain came."), pair("", ""));
         assert_eq!(after(" and then the rain came."), pair("", ""));
     }
 

@@ -75,6 +75,17 @@ pub static REPORTING_VERBS: LazyLock<Lexicon> = LazyLock::new(|| {
         "alleged",
         "alleges",
         "pointed out",
+        "called",
+        "dubbed",
+        "labeled",
+        "labelled",
+        "branded",
+        "chimed in",
+        "wondered",
+        "reported",
+        "tweets",
+        "suggested",
+        "boasted",
         // German
         "sagte",
         "sagt",
@@ -347,119 +358,6 @@ pub static SPECIFIC_WORDS: LazyLock<Lexicon> = LazyLock::new(|| {
 
 /// Signs that make a sentence specific on their own.
 pub const SPECIFIC_SIGNS: &str = "%$€£¥₽₹";
-
-/// Personal pronouns that stand for a speaker named earlier.
-pub const PRONOUNS: &[&str] = &[
-    "he", "she", "they", "we", "i", "er", "sie", "il", "elle", "ils", "elles", "él", "ella",
-    "ellos", "он", "она", "они",
-];
-
-/// German determiners, after which a phrase ends at its first capitalised noun ("der
-/// Staatsanwaltschaft", not "der Staatsanwaltschaft Steuern").
-pub const GERMAN_DETERMINERS: &[&str] = &["der", "die", "das", "den", "dem", "des"];
-
-/// Words that begin a noun phrase: "the minister", "die Zeitung", "le ministre".
-pub const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "its", "his", "her", "their", "der", "die", "das", "den", "dem", "des",
-    "ein", "eine", "le", "la", "les", "l", "un", "une", "el", "los", "las", "una",
-];
-
-/// Words that end a speaker's noun phrase: "the minister [in] a statement", "[on] Monday".
-pub const PHRASE_BREAKS: &[&str] = &[
-    "in",
-    "at",
-    "on",
-    "to",
-    "during",
-    "after",
-    "before",
-    "yesterday",
-    "today",
-    "who",
-    "which",
-    "that",
-    "and",
-    "but",
-    "when",
-    "while",
-    "as",
-    "am",
-    "im",
-    "auf",
-    "vor",
-    "nach",
-    "à",
-    "au",
-    "lors",
-    "lundi",
-    "mardi",
-    "mercredi",
-    "jeudi",
-    "vendredi",
-    "samedi",
-    "dimanche",
-    "hier",
-    "en",
-    "durante",
-    "ayer",
-    "на",
-    "в",
-    "во",
-    "и",
-    "y",
-    "et",
-    "und",
-    "qui",
-    "que",
-    "quien",
-    "который",
-    "которая",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "has",
-    "have",
-    "had",
-    "also",
-    "later",
-    "then",
-    "was",
-    "is",
-    "seen",
-    "by",
-    "with",
-    "for",
-];
-
-/// Words that open a relative clause after a speaker's name: "Jane Doe, who leads …, said".
-pub const RELATIVE_PRONOUNS: &[&str] = &[
-    "who",
-    "which",
-    "whose",
-    "der",
-    "die",
-    "qui",
-    "que",
-    "quien",
-    "который",
-    "которая",
-];
-
-/// Words before a past participle that make it passive: "has [been] accused" names the
-/// accused, not the accuser.
-pub const PASSIVE: &[&str] = &[
-    "been", "was", "were", "is", "are", "be", "being", "wurde", "été",
-];
-
-/// Words between a speaker and the reporting verb: "she [has] said", "il [a] déclaré".
-pub const AUXILIARIES: &[&str] = &[
-    "has", "have", "had", "also", "later", "then", "once", "again", "a", "ont", "hat", "haben",
-    "ha", "han", "hatte",
-];
 
 /// A list of words and phrases, indexed by first word for matching at any token.
 #[derive(Debug)]

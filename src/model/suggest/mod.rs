@@ -1,21 +1,25 @@
 //! The suggester: a fast rule-based pre-annotator that proposes QUOTE, ALLEGATION and FACT
-//! spans, with speakers and cues, for the annotator to accept or reject.
+//! spans, with speakers and cues, each with a confidence and the reason it was suggested, for
+//! the annotator to accept or reject.
 //!
-//! - **QUOTE**: a quotation with its marks ([`quotes`]), as the guidelines ask; short ones
-//!   (under four words) only when a reporting verb is beside them, so titles and scare quotes
-//!   are left alone.
+//! - **QUOTE**: a quotation with its marks ([`quotes`]), as the guidelines ask, with its
+//!   speaker (`quoting`); short ones (under four words) only when a speaker is found, so titles
+//!   and scare quotes are left alone.
 //! - **ALLEGATION**: a sentence with a source phrase, an alleging verb or a hedge ([`cues`]).
-//! - **FACT**: a sentence with figures, money, dates or records that is not an opinion, a
-//!   question or attributed with a reporting verb.
+//! - **FACT**: a sentence with figures, money, dates or records that is not an opinion or a
+//!   question; in an attributed sentence or one with a quotation, the clause holding the figure.
 //!
-//! Speakers come from the words around the claim ([`attribution`]); a pronoun stands for the
-//! last speaker named, and a quotation with no attribution of its own continues the speaker of
-//! the quotation before it in the same paragraph.
+//! Speakers come from the words around the claim ([`attribution`], `phrases`) and are named
+//! through the article's people ([`people`]): pronouns, surnames and descriptions.
 
 pub mod attribution;
 mod claims;
 pub mod cues;
+pub mod grammar;
+pub mod people;
+mod phrases;
 pub mod quotes;
+mod quoting;
 pub mod score;
 mod words;
 
@@ -23,13 +27,9 @@ use std::cmp::Reverse;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::segment::sentence_at;
 use crate::model::{Article, Label, ParagraphKind, Span};
 
-use attribution::{after_quotation, before_quotation, phrase_before};
-use claims::{classify, Claim};
-use cues::{listed, DETERMINERS, PRONOUNS, REPORTING_VERBS};
-use quotes::quotations;
+use claims::{checkable_clause, classify, is_specific, Claim, CueKind};
 use words::{tokenize, Token};
 
 /// A proposed annotation, waiting for the annotator to accept or reject it.
@@ -43,6 +43,13 @@ pub struct Suggestion {
     pub speaker: String,
     /// The reporting verb or cue found (empty when none).
     pub cue: String,
+    /// How sure the rule that found it is, in percent (0 in documents stored before
+    /// confidences were kept).
+    #[serde(default)]
+    pub confidence: u8,
+    /// Why it was suggested: the rule and the cue it saw, for the annotator to judge.
+    #[serde(default)]
+    pub reason: String,
 }
 
 impl Suggestion {
@@ -51,9 +58,6 @@ impl Suggestion {
         (self.label, self.span)
     }
 }
-
-/// Shortest quotation, in words, suggested without a reporting verb beside it.
-const MIN_UNATTRIBUTED_WORDS: usize = 4;
 
 /// Every suggestion for `article` (whose sentences are `sentences`), in document order.
 pub fn suggest(article: &Article, sentences: &[Span]) -> Vec<Suggestion> {
@@ -104,89 +108,21 @@ impl Text<'_> {
         self.article.slice(span).unwrap_or_default().to_string()
     }
 
-    /// QUOTE suggestions, with speakers and cues.
-    fn quotes(&self) -> Vec<Suggestion> {
-        let mut out = Vec::new();
-        let mentions = self.mentions();
-        // The last speaker named by a quotation's own attribution, and where.
-        let mut last_named: Option<(usize, String)> = None;
-        let mut previous: Option<(usize, String)> = None;
-        for q in quotations(self.article) {
-            // The quotation with its marks, as the guidelines ask.
-            let span = q.outer();
-            let (open_p, close_p) = (self.paragraph_of(q.open), self.paragraph_of(q.close));
-            let paragraph_end = self
-                .article
-                .paragraphs()
-                .get(close_p)
-                .map_or(q.close, |p| p.span.end);
-            let after = self.tokens_in(close_p, Span::new(q.close + 1, paragraph_end));
-            let sentence_start = sentence_at(self.sentences, q.open)
-                .and_then(|i| self.sentences.get(i))
-                .filter(|s| s.start <= q.open)
-                .map_or(q.open, |s| s.start);
-            let before = self.tokens_in(open_p, Span::new(sentence_start, q.open));
-            let words = tokenize(&self.slice(q.inner()), 0)
-                .iter()
-                .filter(|t| t.is_word())
-                .count();
-            let attribution = after_quotation(after)
-                .or_else(|| before_quotation(before, false))
-                .or_else(|| before_quotation(before, true));
-            if words < MIN_UNATTRIBUTED_WORDS && attribution.is_none() {
-                continue;
-            }
-            let named = attribution.and_then(|a| a.speaker).map(|s| self.slice(s));
-            let speaker = match named {
-                Some(s) if listed(PRONOUNS, &s.to_lowercase()) => {
-                    let mentioned = mentions[..mentions.partition_point(|m| m.0 < q.open)].last();
-                    let latest = match (&last_named, mentioned) {
-                        (Some(a), Some(b)) => Some(if a.0 > b.0 { a } else { b }),
-                        (a, b) => a.as_ref().or(b),
-                    };
-                    latest.map_or(s, |(_, name)| name.clone())
-                }
-                Some(s) => {
-                    if is_name(&s) {
-                        last_named = Some((q.close, s.clone()));
-                    }
-                    s
-                }
-                None => match &previous {
-                    Some((p, s)) if *p == open_p => s.clone(),
-                    _ => String::new(),
-                },
-            };
-            previous = Some((close_p, speaker.clone()));
-            out.push(Suggestion {
-                label: Label::Quote,
-                span,
-                speaker,
-                cue: attribution.map(|a| self.slice(a.cue)).unwrap_or_default(),
-            });
-        }
-        out
+    /// The figure starting at `tokens[i]`, with the specific words right after it, for a
+    /// reason: "$21.4 billion", "40 percent".
+    fn figure(&self, tokens: &[Token], i: usize) -> String {
+        let run = tokens[i..]
+            .iter()
+            .enumerate()
+            .take(4)
+            .take_while(|(k, _)| *k == 0 || is_specific(tokens, i + k))
+            .count();
+        let last = &tokens[i + run.max(1) - 1];
+        self.slice(Span::new(tokens[i].span.start, last.span.end))
     }
 
-    /// Every named subject of a reporting verb ("Voss said"), with the verb's position, for
-    /// pronouns to stand for.
-    fn mentions(&self) -> Vec<(usize, String)> {
-        let mut out = Vec::new();
-        for tokens in self.tokens {
-            for (i, verb) in tokens.iter().enumerate() {
-                if REPORTING_VERBS.at(tokens, i).is_none() {
-                    continue;
-                }
-                let name = phrase_before(tokens, i).map(|span| self.slice(span));
-                if let Some(name) = name.filter(|n| is_name(n)) {
-                    out.push((verb.span.start, name));
-                }
-            }
-        }
-        out
-    }
-
-    /// ALLEGATION and FACT suggestions for the sentences outside `quoted` (sorted spans).
+    /// ALLEGATION and FACT suggestions: whole sentences outside `quoted` (sorted spans), and
+    /// the checkable clause of attributed sentences and sentences with a quotation.
     fn claims(&self, quoted: &[Span]) -> Vec<Suggestion> {
         let mut out = Vec::new();
         for &sentence in self.sentences {
@@ -196,43 +132,68 @@ impl Text<'_> {
                 .paragraphs()
                 .get(p)
                 .is_none_or(|p| p.kind == ParagraphKind::Heading);
-            let next_quote = quoted.partition_point(|q| q.end <= sentence.start);
-            let has_quote = quoted.get(next_quote).is_some_and(|q| q.overlaps(sentence));
-            if heading || has_quote {
+            if heading {
                 continue;
             }
-            let suggestion = match classify(self.tokens_in(p, sentence)) {
-                Some(Claim::Fact) => Suggestion {
-                    label: Label::Fact,
-                    span: sentence,
-                    speaker: String::new(),
-                    cue: String::new(),
-                },
-                Some(Claim::Allegation(cue)) => Suggestion {
-                    label: Label::Allegation,
-                    span: sentence,
-                    speaker: cue.speaker.map(|s| self.slice(s)).unwrap_or_default(),
-                    cue: self.slice(cue.cue),
-                },
-                None => continue,
+            let next_quote = quoted.partition_point(|q| q.end <= sentence.start);
+            let has_quote = quoted.get(next_quote).is_some_and(|q| q.overlaps(sentence));
+            let tokens = self.tokens_in(p, sentence);
+            let claim = if has_quote { None } else { classify(tokens) };
+            let suggestion = match claim {
+                Some(Claim::Fact) => {
+                    let figure = (0..tokens.len()).find(|&i| is_specific(tokens, i));
+                    let shown = figure.map(|i| self.figure(tokens, i)).unwrap_or_default();
+                    Suggestion {
+                        label: Label::Fact,
+                        span: sentence,
+                        speaker: String::new(),
+                        cue: String::new(),
+                        confidence: 60,
+                        reason: format!("Specific (“{shown}”) in a statement that is not an opinion, a question or attributed"),
+                    }
+                }
+                Some(Claim::Allegation(cue, kind)) => {
+                    let said = self.slice(cue.cue);
+                    let (confidence, reason) = match kind {
+                        CueKind::Source => (70, format!("Source phrase “{said}”")),
+                        CueKind::Verb => (65, format!("Alleging verb “{said}”")),
+                        CueKind::Hedge => {
+                            (55, format!("Hedge “{said}”: unproven, no source named"))
+                        }
+                    };
+                    Suggestion {
+                        label: Label::Allegation,
+                        span: sentence,
+                        speaker: cue.speaker.map(|s| self.slice(s)).unwrap_or_default(),
+                        cue: said,
+                        confidence,
+                        reason,
+                    }
+                }
+                None => {
+                    let Some((from, to, figure)) = checkable_clause(tokens) else {
+                        continue;
+                    };
+                    let (Some(first), Some(last)) = (tokens.get(from), tokens.get(to - 1)) else {
+                        continue;
+                    };
+                    Suggestion {
+                        label: Label::Fact,
+                        span: Span::new(first.span.start, last.span.end),
+                        speaker: String::new(),
+                        cue: String::new(),
+                        confidence: 50,
+                        reason: format!(
+                            "Specific (“{}”) stated in an attributed sentence",
+                            self.figure(tokens, figure)
+                        ),
+                    }
+                }
             };
             out.push(suggestion);
         }
         out
     }
-}
-
-/// Whether `phrase` names someone: capitalised, and neither a pronoun nor led by a determiner
-/// ("The council", "Her office").
-fn is_name(phrase: &str) -> bool {
-    let first = phrase
-        .split_whitespace()
-        .next()
-        .unwrap_or_default()
-        .to_lowercase();
-    phrase.chars().next().is_some_and(char::is_uppercase)
-        && !listed(PRONOUNS, &first)
-        && !listed(DETERMINERS, &first)
 }
 
 #[cfg(test)]
@@ -342,7 +303,30 @@ mod tests {
                     "reportedly"
                 ),
                 row("QUOTE", "“Spending rose 40 percent,”", "the mayor", "said"),
+                row("FACT", "Spending rose 40 percent", "", ""),
             ]
         );
+    }
+
+    #[test]
+    fn figures_stated_by_a_speaker_are_facts_with_their_reason() {
+        let article = Article::from_paragraphs(
+            [(
+                "“Our ties are growing,” the envoy noted, with exports reaching some $3.2 billion in the first half of the year.",
+                ParagraphKind::Body,
+            )],
+            Metadata::default(),
+        );
+        let found = suggest(&article, &sentences(&article));
+        let fact = found.iter().find(|s| s.label == Label::Fact);
+        assert_eq!(
+            fact.and_then(|s| article.slice(s.span)),
+            Some("with exports reaching some $3.2 billion in the first half of the year")
+        );
+        assert_eq!(
+            fact.map(|s| s.reason.as_str()),
+            Some("Specific (“$3.2 billion”) stated in an attributed sentence")
+        );
+        assert!(found.iter().any(|s| s.label == Label::Quote));
     }
 }

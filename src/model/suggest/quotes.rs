@@ -15,17 +15,19 @@ pub struct Quotation {
     pub open: usize,
     /// The closing mark.
     pub close: usize,
+    /// How many characters each mark takes: 1, or 2 for '' and ``.
+    pub width: usize,
 }
 
 impl Quotation {
     /// The words between the marks.
     pub fn inner(&self) -> Span {
-        Span::new(self.open + 1, self.close)
+        Span::new(self.open + self.width, self.close)
     }
 
     /// The quotation with its marks.
     pub fn outer(&self) -> Span {
-        Span::new(self.open, self.close + 1)
+        Span::new(self.open, self.close + self.width)
     }
 }
 
@@ -50,6 +52,9 @@ enum Mark {
     LowSingle,
     /// ‹ … ›
     SingleGuillemet,
+    /// '' … '' or `` … '' (two apostrophes or grave accents, as some newspapers' wire copy
+    /// writes double quotation marks)
+    Doubled,
     /// 「 … 」
     Corner,
     /// 『 … 』
@@ -122,8 +127,14 @@ fn scan(
     stack: &mut Vec<Frame>,
     out: &mut Vec<Quotation>,
 ) {
-    for i in from..chars.len() {
-        let closes = closing(chars, i);
+    let mut i = from;
+    while i < chars.len() {
+        let doubled = is_doubled(chars, i);
+        let closes = if doubled {
+            closing_doubled(chars, i)
+        } else {
+            closing(chars, i)
+        };
         if let Some(depth) = stack.iter().rposition(|f| closes.contains(&f.mark)) {
             // Marks opened inside this one that never closed were not quotations.
             let unclosed: Vec<Quotation> = stack
@@ -136,6 +147,7 @@ fn scan(
             let quotation = Quotation {
                 open: frame.open,
                 close: base + i,
+                width: 1 + usize::from(doubled),
             };
             match stack.last_mut() {
                 Some(parent) => parent.inside.push(quotation),
@@ -144,15 +156,49 @@ fn scan(
             if let Some(parent) = stack.last_mut() {
                 parent.inside.extend(unclosed);
             }
+            // The closing mark of a doubled pair is its second character.
+            i += 1 + usize::from(doubled);
             continue;
         }
-        if let Some(mark) = opening(chars, i) {
+        let mark = if doubled {
+            opening_doubled(chars, i)
+        } else {
+            opening(chars, i)
+        };
+        if let Some(mark) = mark {
             stack.push(Frame {
                 mark,
                 open: base + i,
                 inside: Vec::new(),
             });
         }
+        i += 1 + usize::from(doubled);
+    }
+}
+
+/// Whether `chars[i]` and the next character are a doubled mark: '' or ``.
+fn is_doubled(chars: &[char], i: usize) -> bool {
+    matches!(
+        (chars[i], chars.get(i + 1)),
+        ('\'', Some('\'')) | ('`', Some('`'))
+    )
+}
+
+/// The doubled pair opening at `chars[i]` (`` always; '' before a word, after a space).
+fn opening_doubled(chars: &[char], i: usize) -> Option<Mark> {
+    let prev = i.checked_sub(1).map(|j| chars[j]);
+    let word_after = chars.get(i + 2).is_some_and(|n| !n.is_whitespace());
+    let opens = chars[i] == '`' || prev.is_none_or(opens_after) && word_after;
+    opens.then_some(Mark::Doubled)
+}
+
+/// The pairs a doubled mark at `chars[i]` can close: '' after a word.
+fn closing_doubled(chars: &[char], i: usize) -> &'static [Mark] {
+    let word_before = i.checked_sub(1).is_some_and(|j| !chars[j].is_whitespace());
+    if chars[i] == '\'' && word_before {
+        &[Mark::Doubled]
+    } else {
+        &[]
     }
 }
 
@@ -206,14 +252,15 @@ fn closing(chars: &[char], i: usize) -> &'static [Mark] {
     let letter_before = prev.is_some_and(char::is_alphanumeric);
     let letter_after = next.is_some_and(char::is_alphanumeric);
     match chars[i] {
-        '”' => &[Mark::Double, Mark::Low],
+        // Mixed marks are common in copy edited by hand: "…” and “…".
+        '”' => &[Mark::Double, Mark::Low, Mark::Straight],
         '“' => &[Mark::Low],
         '’' | '\'' if letter_before && letter_after => &[],
         '’' | '\'' if !word_before || is_plural_possessive(chars, i) => &[],
         '’' => &[Mark::Single, Mark::LowSingle],
         '\'' => &[Mark::StraightSingle],
         '‘' => &[Mark::LowSingle],
-        '"' if word_before => &[Mark::Straight],
+        '"' if word_before => &[Mark::Straight, Mark::Double],
         '»' => &[Mark::Guillemet],
         '«' => &[Mark::Reversed],
         '›' => &[Mark::SingleGuillemet],
@@ -290,6 +337,18 @@ mod tests {
         );
         assert!(quoted(&["Rock ’n’ roll in the ’60s and ‘em all."]).is_empty());
         assert!(quoted(&["A 12\" pipe and a 5'11\" man."]).is_empty());
+    }
+
+    #[test]
+    fn doubled_apostrophes_and_mixed_marks() {
+        assert_eq!(
+            quoted(&["The mayor said ''the pier is safe,'' and left. ``Yes,'' she said."]),
+            vec!["the pier is safe,", "Yes,"]
+        );
+        assert_eq!(
+            quoted(&["He said \"we are ready” and “we will win\" today."]),
+            vec!["we are ready", "we will win"]
+        );
     }
 
     #[test]

@@ -32,7 +32,7 @@ pub struct Passage {
 
 /// Reads a gold set: passages start with `## title`, other lines starting with `#` are
 /// comments, paragraphs are separated by a blank line, and each expected span is written
-/// `{{LABEL|speaker|cue|text}}` (the cue is documentation only).
+/// `{{LABEL|speaker|cue|text}}` (the cue is documentation only); spans may nest.
 pub fn parse_gold(source: &str) -> Result<Vec<Passage>, String> {
     let mut passages = Vec::new();
     let mut title: Option<&str> = None;
@@ -51,34 +51,51 @@ pub fn parse_gold(source: &str) -> Result<Vec<Passage>, String> {
     Ok(passages)
 }
 
-/// One passage from its marked-up body.
+/// One passage from its marked-up body; spans may nest (a FACT inside a QUOTE).
 fn passage(title: &str, body: &str) -> Result<Passage, String> {
     let mut text = String::new();
     let mut expected = Vec::new();
+    // Spans opened and not yet closed: label, speaker, start.
+    let mut open: Vec<(Label, String, usize)> = Vec::new();
     let mut rest = body.trim();
-    while let Some(open) = rest.find("{{") {
-        text.push_str(&rest[..open]);
-        let after = &rest[open + 2..];
-        let close = after
-            .find("}}")
-            .ok_or_else(|| format!("{title}: a {{{{ is not closed"))?;
-        let mut parts = after[..close].splitn(4, '|');
-        let (Some(label), Some(speaker), Some(_cue), Some(words)) =
-            (parts.next(), parts.next(), parts.next(), parts.next())
-        else {
-            return Err(format!("{title}: expected {{{{LABEL|speaker|cue|text}}}}"));
-        };
-        let label = Label::parse(label).ok_or_else(|| format!("{title}: unknown label {label}"))?;
-        let start = text.chars().count();
-        text.push_str(words);
-        expected.push(Expected {
-            label,
-            span: Span::new(start, text.chars().count()),
-            speaker: speaker.to_string(),
-        });
-        rest = &after[close + 2..];
+    loop {
+        let next_open = rest.find("{{");
+        let next_close = rest.find("}}");
+        match (next_open, next_close) {
+            (Some(o), c) if c.is_none_or(|c| o < c) => {
+                text.push_str(&rest[..o]);
+                let after = &rest[o + 2..];
+                let mut parts = after.splitn(4, '|');
+                let (Some(label), Some(speaker), Some(_cue), Some(words)) =
+                    (parts.next(), parts.next(), parts.next(), parts.next())
+                else {
+                    return Err(format!("{title}: expected {{{{LABEL|speaker|cue|text}}}}"));
+                };
+                let label =
+                    Label::parse(label).ok_or_else(|| format!("{title}: unknown label {label}"))?;
+                open.push((label, speaker.to_string(), text.chars().count()));
+                rest = words;
+            }
+            (_, Some(c)) => {
+                text.push_str(&rest[..c]);
+                let (label, speaker, start) = open
+                    .pop()
+                    .ok_or_else(|| format!("{title}: a }}}} closes nothing"))?;
+                expected.push(Expected {
+                    label,
+                    span: Span::new(start, text.chars().count()),
+                    speaker,
+                });
+                rest = &rest[c + 2..];
+            }
+            _ => break,
+        }
+    }
+    if !open.is_empty() {
+        return Err(format!("{title}: a {{{{ is not closed"));
     }
     text.push_str(rest);
+    expected.sort_by_key(|e| (e.span.start, std::cmp::Reverse(e.span.end)));
     let article = Article::from_paragraphs(
         text.split(PARAGRAPH_SEPARATOR)
             .map(|p| (p, ParagraphKind::Body)),

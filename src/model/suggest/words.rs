@@ -1,8 +1,11 @@
 //! The words and punctuation of a stretch of text (UAX #29 word boundaries, whitespace dropped),
-//! each with its code point span in the article, for the cue and speaker rules to walk.
+//! each with its code point span in the article, for the cue and speaker rules to walk. The
+//! full stop of an abbreviation or an initial stays with its word ("Mr.", "R.", "U.S."), so
+//! that "Mr. Graves said" is one clause.
 
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::model::segment::ABBREVIATIONS;
 use crate::model::Span;
 
 /// One word or punctuation mark.
@@ -36,9 +39,21 @@ impl Token {
 /// The tokens of `text`, which starts at code point `base` of the article.
 pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
     let mut at = base;
-    let mut out = Vec::new();
+    let mut out: Vec<Token> = Vec::new();
     for piece in text.split_word_bounds() {
         let len = piece.chars().count();
+        if piece == "." {
+            if let Some(word) = out
+                .last_mut()
+                .filter(|t| t.span.end == at && abbreviated(t))
+            {
+                word.text.push('.');
+                word.lower.push('.');
+                word.span = Span::new(word.span.start, at + 1);
+                at += 1;
+                continue;
+            }
+        }
         if !piece.chars().all(char::is_whitespace) {
             out.push(Token {
                 text: piece.to_string(),
@@ -49,6 +64,14 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
         at += len;
     }
     out
+}
+
+/// Whether a full stop right after `t` belongs to it: an abbreviation such as "Mr" or "Sen",
+/// an initial ("R"), or letters with inner full stops ("U.S", "D-N.C").
+fn abbreviated(t: &Token) -> bool {
+    let initial = t.text.chars().count() == 1 && t.is_capitalized();
+    let dotted = t.text.contains('.') && t.text.chars().all(|c| c.is_alphabetic() || c == '.');
+    initial || dotted || ABBREVIATIONS.contains(&t.lower.as_str())
 }
 
 #[cfg(test)]
@@ -63,5 +86,11 @@ mod tests {
         assert_eq!(tokens[4].span, Span::new(16, 19));
         assert!(tokens[4].is_capitalized() && tokens[4].is_word());
         assert!(!tokens[2].is_word());
+        let tokens = tokenize("Mr. John D. Smith of the U.S. said so. Then", 0);
+        let texts: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["Mr.", "John", "D.", "Smith", "of", "the", "U.S.", "said", "so", ".", "Then"]
+        );
     }
 }

@@ -142,8 +142,9 @@ pub enum DocumentAction {
     AcceptSuggestion,
     /// Reject the suggestion under review: it will not be offered again for this document.
     RejectSuggestion,
-    /// Accept every waiting suggestion with this label.
-    AcceptAll(Label),
+    /// Accept every waiting suggestion with this label whose confidence is at least this
+    /// (percent; 0 takes them all).
+    AcceptAll(Label, u8),
     /// Start (true) or stop adjudicating: the gold layer becomes the one edited.
     Adjudicate(bool),
     /// Put candidate `item` into the gold layer: `version` (an index into its versions), or
@@ -266,7 +267,7 @@ impl Document {
             DocumentAction::Suggest => self.offer_suggestions(context),
             DocumentAction::AcceptSuggestion => self.review_current(true, context),
             DocumentAction::RejectSuggestion => self.review_current(false, context),
-            DocumentAction::AcceptAll(label) => self.accept_all(label, context),
+            DocumentAction::AcceptAll(label, least) => self.accept_all(label, least, context),
             DocumentAction::Adjudicate(on) => self.adjudicate(on, context),
             DocumentAction::AcceptItem { item, version } => {
                 self.accept_item(item, version, context)

@@ -68,21 +68,31 @@ impl Document {
         (next, outcome)
     }
 
-    /// Accepts every waiting suggestion labelled `label`.
+    /// Accepts every waiting suggestion labelled `label` with a confidence of at least
+    /// `least` percent.
     pub(super) fn accept_all(
         self: &Rc<Self>,
         label: Label,
+        least: u8,
         context: &EditContext,
     ) -> (Rc<Self>, Outcome) {
         let chosen: Vec<Suggestion> = self
             .annotations
             .suggestions()
             .iter()
-            .filter(|s| s.label == label)
+            .filter(|s| s.label == label && s.confidence >= least)
             .cloned()
             .collect();
         if chosen.is_empty() {
-            return self.refuse(format!("No {} suggestions are waiting.", label.name()));
+            let at_least = if least > 0 {
+                format!(" at {least}% or more")
+            } else {
+                String::new()
+            };
+            return self.refuse(format!(
+                "No {} suggestions{at_least} are waiting.",
+                label.name()
+            ));
         }
         let count = chosen.len();
         let (next, mut outcome) = self.edit(context, false, |article, set| {

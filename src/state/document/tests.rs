@@ -330,10 +330,10 @@ fn rejected_suggestions_do_not_come_back_and_everything_undoes() {
 
 #[test]
 fn accept_all_takes_every_suggestion_of_a_label_in_one_step() {
-    let s = reviewing().act(DocumentAction::AcceptAll(Label::Quote));
+    let s = reviewing().act(DocumentAction::AcceptAll(Label::Quote, 0));
     assert_eq!(s.document.annotations.len(), 1);
     assert_eq!(labels(&s), [Label::Fact, Label::Allegation]);
-    let s = s.act(DocumentAction::AcceptAll(Label::Quote));
+    let s = s.act(DocumentAction::AcceptAll(Label::Quote, 0));
     assert_eq!(
         s.view.notice.as_ref().map(|n| n.kind),
         Some(NoticeKind::Error)
@@ -377,4 +377,30 @@ fn an_edit_reports_what_to_select_and_announce_without_touching_the_view() {
         outcome.notice.flatten().map(|n| n.kind),
         Some(NoticeKind::Error)
     );
+}
+
+#[test]
+fn accept_all_takes_only_suggestions_at_or_above_the_threshold() {
+    let s = reviewing();
+    let fact = s
+        .document
+        .annotations
+        .suggestions()
+        .iter()
+        .find(|x| x.label == Label::Fact)
+        .map_or(0, |x| x.confidence);
+    assert!(fact > 0 && fact < 100);
+    let refused = s
+        .clone()
+        .act(DocumentAction::AcceptAll(Label::Fact, fact + 1));
+    assert!(refused.document.annotations.is_empty());
+    assert_eq!(
+        refused.view.notice.as_ref().map(|n| n.kind),
+        Some(NoticeKind::Error)
+    );
+    let taken = s.act(DocumentAction::AcceptAll(Label::Fact, fact));
+    assert_eq!(taken.document.annotations.len(), 1);
+    assert_eq!(labels(&taken), [Label::Allegation, Label::Quote]);
+    let undone = taken.act(DocumentAction::Undo);
+    assert!(undone.document.annotations.is_empty());
 }
