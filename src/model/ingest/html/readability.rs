@@ -1,10 +1,12 @@
 //! Finding the main body of a page, in the manner of Mozilla's Readability: score the page's
-//! containers ([`super::scorer`]), take the best with its related siblings, and read its blocks
+//! containers ([`super::scorer`]), take the best with its related siblings (or the container
+//! the page marks as its body, when scoring chose elsewhere: [`super::marked`]), and read its blocks
 //! of text out in order, leaving clutter out ([`super::clean`]); with fallbacks when that finds
 //! little ([`super::baseline`]).
 
 use crate::model::ingest::html::baseline::paragraphs;
 use crate::model::ingest::html::clean::is_clutter;
+use crate::model::ingest::html::marked::{marked_body, prefer_marked};
 use crate::model::ingest::html::scorer::{class_and_id, Scorer};
 use crate::model::ingest::html::words::{BLOCKS, CHROME, MAYBE, SKIPPED, UNLIKELY};
 use crate::model::ingest::html::{collapse_whitespace, Block, HtmlElement, HtmlNode};
@@ -77,7 +79,12 @@ fn extract_with(document: &HtmlElement, title: &str, filter: Filter) -> Vec<Bloc
     let body = document.find("body").unwrap_or(document);
     let mut scorer = Scorer::new(filter);
     scorer.walk(body, &mut Vec::new());
-    let chosen = scorer.chosen(body);
+    let mut chosen = scorer.chosen(body);
+    if let Some(marked) = marked_body(body, filter) {
+        if prefer_marked(&chosen, marked) {
+            chosen = vec![marked];
+        }
+    }
     let mut blocks = Vec::new();
     for element in chosen {
         read_blocks(element, title, filter, &mut blocks);

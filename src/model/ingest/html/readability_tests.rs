@@ -246,3 +246,79 @@ fn headings_that_head_nothing_are_left_out() {
     assert_eq!(texts.len(), 2, "{texts:?}");
     assert_eq!(texts[0], "What happens next");
 }
+
+#[test]
+fn the_marked_body_wins_over_a_comma_heavy_box_elsewhere() {
+    let disclosure = "Offers, rates, fees, terms, bonuses, points, miles, cards, banks, partners, \
+                      issuers, airlines, hotels, shops, and others, may change, at any time, \
+                      without notice, anywhere, for anyone.";
+    let story = "The harbour town voted on Sunday to keep its ferry running for another ten \
+                 years after a long debate about the cost of the service and its future. "
+        .repeat(3);
+    let doc = root(vec![el(
+        "body",
+        &[],
+        vec![
+            el(
+                "div",
+                &[("class", "wrap")],
+                vec![el(
+                    "section",
+                    &[("class", "disclosure")],
+                    (0..5)
+                        .map(|_| el("p", &[], vec![text(disclosure)]))
+                        .collect(),
+                )],
+            ),
+            el(
+                "main",
+                &[],
+                vec![el(
+                    "div",
+                    &[],
+                    vec![el(
+                        "div",
+                        &[("class", "entry-content")],
+                        (0..5).map(|_| el("p", &[], vec![text(&story)])).collect(),
+                    )],
+                )],
+            ),
+        ],
+    )]);
+    let texts: Vec<_> = extract_body(&doc, "").into_iter().map(|b| b.text).collect();
+    assert_eq!(texts.len(), 5, "{texts:?}");
+    assert!(texts.iter().all(|t| t.starts_with("The harbour town")));
+}
+
+#[test]
+fn the_standfirst_just_before_the_body_is_kept() {
+    let lead = "After a year of debate, the town keeps its ferry: what the vote means for the \
+                islands and for the budget";
+    let doc = root(vec![el(
+        "body",
+        &[],
+        vec![el(
+            "div",
+            &[("class", "wrap")],
+            vec![
+                el("div", &[("class", "teaser")], vec![text(lead)]),
+                el(
+                    "div",
+                    &[("class", "story")],
+                    vec![
+                        el("p", &[], vec![text(&long("The harbour town voted."))]),
+                        el("p", &[], vec![text(&long("The ferry will run."))]),
+                    ],
+                ),
+                el(
+                    "div",
+                    &[("class", "more")],
+                    vec![el("a", &[("href", "/x")], vec![text(lead)])],
+                ),
+            ],
+        )],
+    )]);
+    let texts: Vec<_> = extract_body(&doc, "").into_iter().map(|b| b.text).collect();
+    assert_eq!(texts.len(), 3, "{texts:?}");
+    assert_eq!(texts[0], lead);
+}

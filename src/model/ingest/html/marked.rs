@@ -1,0 +1,88 @@
+//! The container a page marks as its article body by class, id or `itemprop`
+//! (`entry-content`, `article-body`, `itemprop="articleBody"`, …): content management systems
+//! name it so, and trafilatura tries these names before anything else. The scorer's choice is
+//! replaced by it when the two are apart and the marked one holds more text ([`prefer_marked`]).
+
+use crate::model::ingest::html::readability::{is_skipped, Filter};
+use crate::model::ingest::html::HtmlElement;
+
+/// Class or id fragments (compared in lower case) that mark an article's body.
+const MARKS: [&str; 21] = [
+    "entry-content",
+    "article-content",
+    "art-content",
+    "text-content",
+    "article__content",
+    "articlecontent",
+    "article-body",
+    "article__body",
+    "articlebody",
+    "body-text",
+    "post-text",
+    "post_text",
+    "post-body",
+    "post-entry",
+    "postentry",
+    "post-content",
+    "post_content",
+    "postcontent",
+    "post_inner_wrapper",
+    "article-text",
+    "articletext",
+];
+
+/// Whole class values that mark it.
+const WHOLE_CLASSES: [&str; 2] = ["post", "entry"];
+
+/// Characters of text below which a marked container is not taken (an empty shell, a teaser).
+pub const MARKED_AT_LEAST: usize = 250;
+
+/// The first marked container under `element` in document order (outside what `filter` leaves
+/// out) that holds at least [`MARKED_AT_LEAST`] characters.
+pub fn marked_body(element: &HtmlElement, filter: Filter) -> Option<&HtmlElement> {
+    for child in element.elements() {
+        if is_skipped(child, filter) {
+            continue;
+        }
+        if is_marked(child) && child.text().chars().count() >= MARKED_AT_LEAST {
+            return Some(child);
+        }
+        if let Some(found) = marked_body(child, filter) {
+            return Some(found);
+        }
+    }
+    None
+}
+
+/// An `article`, `div`, `main` or `section` whose class, id or `itemprop` marks the body.
+fn is_marked(element: &HtmlElement) -> bool {
+    if !matches!(
+        element.name.as_str(),
+        "article" | "div" | "main" | "section"
+    ) {
+        return false;
+    }
+    if element.attr("itemprop") == Some("articleBody") {
+        return true;
+    }
+    let class = element.attr("class").unwrap_or_default().trim();
+    if WHOLE_CLASSES.contains(&class) {
+        return true;
+    }
+    let words = format!("{class} {}", element.attr("id").unwrap_or_default()).to_lowercase();
+    MARKS.iter().any(|m| words.contains(m))
+}
+
+/// Whether the `marked` container replaces the scorer's `chosen` ones: when it is neither
+/// inside nor around them (scoring went to a disclosure box, a comment or a teaser) and holds
+/// more text than they do. Around or inside, the scorer's finer choice stands.
+pub fn prefer_marked(chosen: &[&HtmlElement], marked: &HtmlElement) -> bool {
+    let within = |outer: &HtmlElement, inner: &HtmlElement| {
+        std::ptr::eq(outer, inner) || outer.descendants().iter().any(|d| std::ptr::eq(*d, inner))
+    };
+    let apart = chosen
+        .iter()
+        .all(|c| !within(c, marked) && !within(marked, c));
+    let chosen_chars: usize = chosen.iter().map(|c| c.text().chars().count()).sum();
+    apart && marked.text().chars().count() > chosen_chars
+}
