@@ -85,12 +85,33 @@ fn extract_with(document: &HtmlElement, title: &str, filter: Filter) -> Vec<Bloc
             chosen = vec![marked];
         }
     }
-    let mut blocks = Vec::new();
-    for element in chosen {
-        read_blocks(element, title, filter, &mut blocks);
+    let read = |captions: Captions| {
+        let mut blocks = Vec::new();
+        for element in &chosen {
+            read_blocks(element, title, filter, captions, &mut blocks);
+        }
+        without_orphan_headings(blocks)
+    };
+    let chars = |blocks: &[Block]| blocks.iter().map(|b| b.text.chars().count()).sum::<usize>();
+    let (prose, all) = (read(Captions::Out), read(Captions::In));
+    if chars(&all) - chars(&prose) < chars(&prose) / CAPTION_SHARE {
+        prose
+    } else {
+        all
     }
-    without_orphan_headings(blocks)
 }
+
+/// Whether image captions (`<figcaption>`) are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Captions {
+    /// Left out: an article's text is its prose.
+    Out,
+    /// Read: the page is mostly pictures (a front page, a gallery).
+    In,
+}
+
+/// Captions are read when they add at least this fraction (1/n) of the prose's characters.
+const CAPTION_SHARE: usize = 4;
 
 /// Without headings that head nothing: followed by another heading or by the end (the heading
 /// of a link list or teaser box that was left out); unchanged when there are only headings.
@@ -190,8 +211,14 @@ pub(super) fn link_density(element: &HtmlElement) -> f64 {
 }
 
 /// Appends the blocks of text under `element` in reading order.
-fn read_blocks(element: &HtmlElement, title: &str, filter: Filter, out: &mut Vec<Block>) {
-    if is_skipped(element, filter) {
+fn read_blocks(
+    element: &HtmlElement,
+    title: &str,
+    filter: Filter,
+    captions: Captions,
+    out: &mut Vec<Block>,
+) {
+    if is_skipped(element, filter) || (captions == Captions::Out && element.name == "figcaption") {
         return;
     }
     let name = element.name.as_str();
@@ -229,7 +256,7 @@ fn read_blocks(element: &HtmlElement, title: &str, filter: Filter, out: &mut Vec
             HtmlNode::Element(e) if filter != Filter::Everything && is_clutter(e) => {}
             HtmlNode::Element(e) if BLOCKS.contains(&e.name.as_str()) || has_block_child(e) => {
                 inline.flush(filter, out);
-                read_blocks(e, title, filter, out);
+                read_blocks(e, title, filter, captions, out);
                 last_was_br = false;
             }
             HtmlNode::Element(e) => {

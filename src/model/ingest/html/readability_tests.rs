@@ -2,6 +2,12 @@
 
 use super::*;
 use crate::model::ingest::html::tests::{el, root, text};
+use crate::model::ingest::html::HtmlNode;
+
+/// A page whose body is one `<article>` holding `children`.
+fn article_page(children: Vec<HtmlNode>) -> HtmlElement {
+    root(vec![el("body", &[], vec![el("article", &[], children)])])
+}
 
 fn long(sentence: &str) -> String {
     format!(
@@ -101,24 +107,16 @@ fn double_line_breaks_split_paragraphs_in_a_bare_div() {
 
 #[test]
 fn hidden_and_scripted_content_is_never_read() {
-    let doc = root(vec![el(
-        "body",
-        &[],
-        vec![el(
-            "article",
-            &[],
-            vec![
-                el("p", &[], vec![text(&long("Visible."))]),
-                el("p", &[("hidden", "")], vec![text("Hidden text")]),
-                el("script", &[], vec![text("document.cookie")]),
-                el(
-                    "p",
-                    &[("style", "display: none")],
-                    vec![text("Also hidden")],
-                ),
-            ],
-        )],
-    )]);
+    let doc = article_page(vec![
+        el("p", &[], vec![text(&long("Visible."))]),
+        el("p", &[("hidden", "")], vec![text("Hidden text")]),
+        el("script", &[], vec![text("document.cookie")]),
+        el(
+            "p",
+            &[("style", "display: none")],
+            vec![text("Also hidden")],
+        ),
+    ]);
     let texts: Vec<_> = extract_body(&doc, "").into_iter().map(|b| b.text).collect();
     assert_eq!(texts.len(), 1);
     assert!(!texts[0].contains("cookie"));
@@ -321,4 +319,34 @@ fn the_standfirst_just_before_the_body_is_kept() {
     let texts: Vec<_> = extract_body(&doc, "").into_iter().map(|b| b.text).collect();
     assert_eq!(texts.len(), 3, "{texts:?}");
     assert_eq!(texts[0], lead);
+}
+
+#[test]
+fn captions_are_left_out_of_prose_but_read_on_a_page_of_pictures() {
+    let figure = |caption: &str| {
+        el(
+            "figure",
+            &[],
+            vec![
+                el("img", &[("src", "a.jpg")], vec![]),
+                el("figcaption", &[], vec![text(caption)]),
+            ],
+        )
+    };
+    let article = article_page(vec![
+        el("p", &[], vec![text(&long("The harbour town voted."))]),
+        figure("The ferry at dawn. Photo: Ana Petrova"),
+        el("p", &[], vec![text(&long("The ferry will run."))]),
+    ]);
+    let texts: Vec<_> = extract_body(&article, "")
+        .into_iter()
+        .map(|b| b.text)
+        .collect();
+    assert_eq!(texts.len(), 2, "{texts:?}");
+    let gallery = article_page(vec![
+        el("p", &[], vec![text(&long("Pictures of the week."))]),
+        figure(&long("The ferry at dawn, seen from the pier.")),
+        figure(&long("The harbour master, on the last day.")),
+    ]);
+    assert_eq!(extract_body(&gallery, "").len(), 3);
 }
