@@ -37,17 +37,18 @@ const WHOLE_CLASSES: [&str; 2] = ["post", "entry"];
 /// Characters of text below which a marked container is not taken (an empty shell, a teaser).
 pub const MARKED_AT_LEAST: usize = 250;
 
-/// The first marked container under `element` in document order (outside what `filter` leaves
-/// out) that holds at least [`MARKED_AT_LEAST`] characters.
-pub fn marked_body(element: &HtmlElement, filter: Filter) -> Option<&HtmlElement> {
+/// The first marked container under `element` in document order that holds at least
+/// [`MARKED_AT_LEAST`] characters, outside hidden elements, media and chrome by role — but
+/// under a furniture-like class or id too (a theme's `above-footer` wrapper): the mark says more.
+pub fn marked_body(element: &HtmlElement) -> Option<&HtmlElement> {
     for child in element.elements() {
-        if is_skipped(child, filter) {
+        if is_skipped(child, Filter::Lenient) {
             continue;
         }
         if is_marked(child) && child.text().chars().count() >= MARKED_AT_LEAST {
             return Some(child);
         }
-        if let Some(found) = marked_body(child, filter) {
+        if let Some(found) = marked_body(child) {
             return Some(found);
         }
     }

@@ -19,27 +19,50 @@ use crate::model::ParagraphKind;
 /// Like Readability, it first leaves out elements whose class or id looks like furniture; when
 /// that finds less than [`ENOUGH_TEXT`] characters, it tries again without that filter, and
 /// keeps text made of links rather than nothing. When all that finds less than
-/// [`BASELINE_BELOW`] characters, the page's own paragraphs are taken if they hold more than
-/// twice as much.
+/// [`BASELINE_BELOW`] characters, the page's own paragraphs ([`paragraphs`]) are taken if they
+/// hold [`BASELINE_MORE`] times as much and repeat the scored body's paragraphs (at least
+/// [`BASELINE_KEEPS`] of their text; below [`LITTLE_TEXT`] characters, scoring found too little
+/// to ask): the article runs on in containers the scorer did not join.
 pub fn extract_body(document: &HtmlElement, title: &str) -> Vec<Block> {
     let scored = scored_body(document, title);
-    let found: usize = scored.iter().map(|b| b.text.chars().count()).sum();
+    let chars = |blocks: &[Block]| blocks.iter().map(|b| b.text.chars().count()).sum::<usize>();
+    let found = chars(&scored);
     if found >= BASELINE_BELOW {
         return scored;
     }
     let body = document.find("body").unwrap_or(document);
     let baseline = paragraphs(body);
-    let more: usize = baseline.iter().map(|b| b.text.chars().count()).sum();
-    if more > 2 * found {
+    if chars(&baseline) as f64 <= BASELINE_MORE * found as f64 {
+        return scored;
+    }
+    let joined: String = baseline
+        .iter()
+        .map(|b| b.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let kept: usize = scored
+        .iter()
+        .filter(|b| b.kind == ParagraphKind::Body && joined.contains(b.text.as_str()))
+        .map(|b| b.text.chars().count())
+        .sum();
+    if found < LITTLE_TEXT || kept as f64 >= BASELINE_KEEPS * found as f64 {
         baseline
     } else {
         scored
     }
 }
 
-/// Characters of body text below which the page's paragraphs ([`paragraphs`]) are taken
-/// instead, when they hold more than twice as much.
-const BASELINE_BELOW: usize = 1000;
+/// Characters of body text below which the page's paragraphs may be taken instead.
+const BASELINE_BELOW: usize = 4000;
+
+/// How many times the scored body's characters the page's paragraphs must hold.
+const BASELINE_MORE: f64 = 1.5;
+
+/// The share of the scored body's characters the page's paragraphs must repeat.
+const BASELINE_KEEPS: f64 = 0.7;
+
+/// Characters of body text below which the page's paragraphs need not repeat it.
+const LITTLE_TEXT: usize = 1000;
 
 /// The body found by scoring: strict, then lenient, then everything.
 fn scored_body(document: &HtmlElement, title: &str) -> Vec<Block> {
@@ -80,7 +103,7 @@ fn extract_with(document: &HtmlElement, title: &str, filter: Filter) -> Vec<Bloc
     let mut scorer = Scorer::new(filter);
     scorer.walk(body, &mut Vec::new());
     let mut chosen = scorer.chosen(body);
-    if let Some(marked) = marked_body(body, filter) {
+    if let Some(marked) = marked_body(body) {
         if prefer_marked(&chosen, marked) {
             chosen = vec![marked];
         }

@@ -268,9 +268,10 @@ fn the_marked_body_wins_over_a_comma_heavy_box_elsewhere() {
                         .collect(),
                 )],
             ),
+            // Under a furniture-like wrapper, which the strict pass leaves out.
             el(
-                "main",
-                &[],
+                "div",
+                &[("class", "above-footer")],
                 vec![el(
                     "div",
                     &[],
@@ -349,4 +350,50 @@ fn captions_are_left_out_of_prose_but_read_on_a_page_of_pictures() {
         figure(&long("The harbour master, on the last day.")),
     ]);
     assert_eq!(extract_body(&gallery, "").len(), 3);
+}
+
+#[test]
+fn an_article_split_across_containers_is_read_from_the_page_paragraphs() {
+    // The second half has no commas: it scores too low to be joined to the first.
+    let part = |n: usize, words: &str| -> Vec<HtmlNode> {
+        (0..n)
+            .map(|i| {
+                let sentence = format!("{words} {i}.");
+                let text_ = if words.starts_with("First") {
+                    long(&sentence)
+                } else {
+                    format!("{sentence} {}", "The ferry runs on and on. ".repeat(8))
+                };
+                el("p", &[], vec![text(&text_)])
+            })
+            .collect()
+    };
+    let doc = root(vec![el(
+        "body",
+        &[],
+        vec![
+            el(
+                "div",
+                &[("class", "top")],
+                vec![el("div", &[("class", "part")], part(5, "First half"))],
+            ),
+            el(
+                "div",
+                &[("class", "ad-slot")],
+                vec![el("a", &[("href", "/ad")], vec![text("Advertisement")])],
+            ),
+            el(
+                "div",
+                &[("class", "bottom")],
+                vec![el(
+                    "div",
+                    &[("class", "inner")],
+                    vec![el("div", &[("class", "part")], part(5, "Second half"))],
+                )],
+            ),
+        ],
+    )]);
+    let texts: Vec<_> = extract_body(&doc, "").into_iter().map(|b| b.text).collect();
+    assert_eq!(texts.len(), 10, "{texts:?}");
+    assert!(texts[9].starts_with("Second half 4."));
 }
