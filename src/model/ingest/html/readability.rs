@@ -169,9 +169,10 @@ pub(super) fn is_skipped(element: &HtmlElement, filter: Filter) -> bool {
     }
     if element.attr("hidden").is_some()
         || element.attr("aria-hidden") == Some("true")
-        || element
-            .attr("style")
-            .is_some_and(|s| s.replace(' ', "").contains("display:none"))
+        || element.attr("style").is_some_and(|s| {
+            let style = s.replace(' ', "").to_ascii_lowercase();
+            style.contains("display:none") || style.contains("visibility:hidden")
+        })
         || matches!(
             element.attr("role"),
             Some("navigation" | "complementary" | "menu" | "menubar" | "dialog" | "alert")

@@ -116,6 +116,11 @@ fn hidden_and_scripted_content_is_never_read() {
             &[("style", "display: none")],
             vec![text("Also hidden")],
         ),
+        el(
+            "p",
+            &[("style", "Visibility: hidden;")],
+            vec![text("Not shown either")],
+        ),
     ]);
     let texts: Vec<_> = extract_body(&doc, "").into_iter().map(|b| b.text).collect();
     assert_eq!(texts.len(), 1);
