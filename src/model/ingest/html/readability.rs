@@ -17,7 +17,8 @@ use crate::model::ParagraphKind;
 /// repeats `title`.
 ///
 /// Like Readability, it first leaves out elements whose class or id looks like furniture; when
-/// that finds less than [`ENOUGH_TEXT`] characters, it tries again without that filter, and
+/// that finds less than [`LENIENT_BELOW`] characters, it tries again without that filter (kept
+/// if it finds [`LENIENT_MORE`] times as much), and
 /// keeps text made of links rather than nothing. When all that finds less than
 /// [`BASELINE_BELOW`] characters, the page's own paragraphs ([`paragraphs`]) are taken if they
 /// hold [`BASELINE_MORE`] times as much and repeat the scored body's paragraphs (at least
@@ -68,12 +69,12 @@ const LITTLE_TEXT: usize = 1000;
 fn scored_body(document: &HtmlElement, title: &str) -> Vec<Block> {
     let strict = extract_with(document, title, Filter::Strict);
     let found: usize = strict.iter().map(|b| b.text.chars().count()).sum();
-    if found >= ENOUGH_TEXT {
+    if found >= LENIENT_BELOW {
         return strict;
     }
     let lenient = extract_with(document, title, Filter::Lenient);
     let more: usize = lenient.iter().map(|b| b.text.chars().count()).sum();
-    if more > found {
+    if more > LENIENT_MORE * found {
         lenient
     } else if found > 0 {
         strict
@@ -84,7 +85,11 @@ fn scored_body(document: &HtmlElement, title: &str) -> Vec<Block> {
 }
 
 /// Characters of body text below which extraction retries without the class/id filter.
-const ENOUGH_TEXT: usize = 500;
+const LENIENT_BELOW: usize = 2000;
+
+/// How many times the strict pass's text the retry must find to be taken: the article sat
+/// under a furniture-like class and the strict pass found a box instead.
+const LENIENT_MORE: usize = 3;
 
 /// Whether elements are left out for furniture-like class or id words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -4,9 +4,14 @@ use super::*;
 use crate::model::ingest::html::tests::{el, root, text};
 use crate::model::ingest::html::HtmlNode;
 
+/// A page whose body holds `children`.
+fn body_page(children: Vec<HtmlNode>) -> HtmlElement {
+    root(vec![el("body", &[], children)])
+}
+
 /// A page whose body is one `<article>` holding `children`.
 fn article_page(children: Vec<HtmlNode>) -> HtmlElement {
-    root(vec![el("body", &[], vec![el("article", &[], children)])])
+    body_page(vec![el("article", &[], children)])
 }
 
 fn long(sentence: &str) -> String {
@@ -401,4 +406,29 @@ fn an_article_split_across_containers_is_read_from_the_page_paragraphs() {
     let texts: Vec<_> = extract_body(&doc, "").into_iter().map(|b| b.text).collect();
     assert_eq!(texts.len(), 10, "{texts:?}");
     assert!(texts[9].starts_with("Second half 4."));
+}
+
+#[test]
+fn an_article_under_a_furniture_like_class_beats_the_box_found_without_it() {
+    let box_text =
+        "Subscribe, save, win, share, follow us, read on, sign up, log in, and more. ".repeat(8);
+    let doc = body_page(vec![
+        el(
+            "div",
+            &[("class", "box")],
+            vec![el("p", &[], vec![text(&box_text)])],
+        ),
+        el(
+            "div",
+            &[("class", "social-wrap")],
+            (0..8)
+                .map(|i| el("p", &[], vec![text(&long(&format!("Paragraph {i}.")))]))
+                .collect(),
+        ),
+    ]);
+    let texts: Vec<_> = extract_body(&doc, "").into_iter().map(|b| b.text).collect();
+    assert!(
+        texts.iter().any(|t| t.starts_with("Paragraph 7.")),
+        "{texts:?}"
+    );
 }
