@@ -1,8 +1,8 @@
-//! The clean-up of the chosen container. Comment sections, and short bylines, dates, credits,
-//! tags, disclaimers and share lines by class go; then, as Readability does it conditionally,
-//! a `div`, `section`, list, table or form with few commas is left out when its shape says
-//! furniture: a hundred list items more than paragraphs, many links for its class, a short
-//! linked line, or embeds.
+//! The clean-up of the chosen container. Comment sections, related-article lists, and short
+//! bylines, dates, credits, tags, disclaimers, legends and share lines by class go; then, as
+//! Readability does it conditionally, a `div`, `section`, list, table or form with few commas
+//! is left out when its shape says furniture: a hundred list items more than paragraphs, many
+//! links for its class, a short linked line, or embeds.
 //!
 //! Readability's other rules (a furniture-like class, many images, form fields) were measured
 //! on trafilatura's corpus and left out: they cost more article text than furniture.
@@ -17,7 +17,7 @@ const CLEANED: [&str; 7] = ["div", "section", "ul", "ol", "table", "form", "fiel
 /// Class and id words of an article's own furniture: bylines, author boxes, dates, captions,
 /// credits, tags, sharing and related links. Compared with whole words of the class and id
 /// (split at every character that is not a letter or digit), so `article__author` has one.
-const FURNITURE_WORDS: [&str; 25] = [
+const FURNITURE_WORDS: [&str; 26] = [
     "author",
     "authors",
     "byline",
@@ -37,17 +37,19 @@ const FURNITURE_WORDS: [&str; 25] = [
     "share",
     "sharing",
     "social",
-    "related",
     "newsletter",
     "meta",
     "disclaimer",
     "disclosure",
     "notice",
+    "legend",
+    "alert",
 ];
 
-/// Class and id words of a comment section (the thread, the reply form), left out whatever
-/// its length.
-const COMMENT_WORDS: [&str; 7] = [
+/// Class and id words of a comment section (the thread, the reply form) or a list of related
+/// articles, left out whatever their length (Readability's `post` rescue keeps a
+/// `related_posts` list in the strict pass).
+const SECTION_WORDS: [&str; 9] = [
     "comment",
     "comments",
     "commentlist",
@@ -55,6 +57,8 @@ const COMMENT_WORDS: [&str; 7] = [
     "disqus",
     "kommentare",
     "comentarios",
+    "related",
+    "relatedposts",
 ];
 
 /// Characters below which an element with a [`FURNITURE_WORDS`] class is furniture (a large
@@ -62,11 +66,11 @@ const COMMENT_WORDS: [&str; 7] = [
 const FURNITURE_BELOW: usize = 400;
 
 /// Whether `element`, inside the chosen container, is furniture to leave out: a comment
-/// section, a short `<time>` or element with a furniture class, or a container of furniture's
+/// section or related-article list, a short `<time>` or element with a furniture class, or a container of furniture's
 /// shape.
 pub fn is_clutter(element: &HtmlElement) -> bool {
     let name = element.name.as_str();
-    if has_word(element, &COMMENT_WORDS) {
+    if has_word(element, &SECTION_WORDS) {
         return true;
     }
     let short = || element.text().chars().count() < FURNITURE_BELOW;
@@ -207,10 +211,18 @@ mod tests {
             vec![text("The views expressed are the author's own.")],
         ));
         assert!(is_clutter(&disclaimer));
+        let legend = element(el(
+            "div",
+            &[("class", "legend")],
+            vec![text(
+                "The stag beetle (Lucanus cervus) in a chestnut grove.",
+            )],
+        ));
+        assert!(is_clutter(&legend));
     }
 
     #[test]
-    fn comment_sections_are_clutter_whatever_their_length() {
+    fn comment_sections_and_related_lists_are_clutter_whatever_their_length() {
         let thread = element(el(
             "div",
             &[("class", "comments-area"), ("id", "comments")],
@@ -229,5 +241,15 @@ mod tests {
             vec![el("p", &[], vec![text(&"An opinion piece. ".repeat(40))])],
         ));
         assert!(!is_clutter(&commentary));
+        let related = element(el(
+            "ul",
+            &[("class", "related_post wp_rp")],
+            vec![el(
+                "li",
+                &[],
+                vec![text(&"Another story, in short. ".repeat(30))],
+            )],
+        ));
+        assert!(is_clutter(&related));
     }
 }
