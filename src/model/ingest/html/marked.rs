@@ -1,7 +1,8 @@
 //! The container a page marks as its article body by class, id or `itemprop`
 //! (`entry-content`, `article-body`, `itemprop="articleBody"`, …): content management systems
 //! name it so, and trafilatura tries these names before anything else. The scorer's choice is
-//! replaced by it when the two are apart and the marked one holds more text ([`prefer_marked`]).
+//! replaced by it when the two are apart and the marked one holds more text, or when the choice
+//! is a small part of it ([`prefer_marked`]).
 
 use crate::model::ingest::html::readability::{is_skipped, Filter};
 use crate::model::ingest::html::HtmlElement;
@@ -76,14 +77,25 @@ fn is_marked(element: &HtmlElement) -> bool {
 
 /// Whether the `marked` container replaces the scorer's `chosen` ones: when it is neither
 /// inside nor around them (scoring went to a disclosure box, a comment or a teaser) and holds
-/// more text than they do. Around or inside, the scorer's finer choice stands.
+/// more text than they do; or when they lie inside it and hold less than [`INSIDE_SHARE`] of
+/// its text (scoring took one part of the body). Around them, the scorer's finer choice stands.
 pub fn prefer_marked(chosen: &[&HtmlElement], marked: &HtmlElement) -> bool {
     let within = |outer: &HtmlElement, inner: &HtmlElement| {
         std::ptr::eq(outer, inner) || outer.descendants().iter().any(|d| std::ptr::eq(*d, inner))
     };
+    let chosen_chars = chosen
+        .iter()
+        .map(|c| c.text().chars().count())
+        .sum::<usize>() as f64;
+    let marked_chars = marked.text().chars().count() as f64;
     let apart = chosen
         .iter()
         .all(|c| !within(c, marked) && !within(marked, c));
-    let chosen_chars: usize = chosen.iter().map(|c| c.text().chars().count()).sum();
-    apart && marked.text().chars().count() > chosen_chars
+    let inside = chosen
+        .iter()
+        .all(|c| within(marked, c) && !std::ptr::eq(marked, *c));
+    (apart && marked_chars > chosen_chars) || (inside && chosen_chars < INSIDE_SHARE * marked_chars)
 }
+
+/// The share of the marked body's text below which a choice inside it gives way to it.
+const INSIDE_SHARE: f64 = 0.8;

@@ -432,3 +432,38 @@ fn an_article_under_a_furniture_like_class_beats_the_box_found_without_it() {
         "{texts:?}"
     );
 }
+
+#[test]
+fn a_choice_inside_the_marked_body_gives_way_to_all_of_it() {
+    // The first part has the paragraphs and commas the scorer likes; the rest of the body is
+    // plain lines in a nested `div`, scoring too low to be joined as a sibling.
+    let doc = body_page(vec![el(
+        "div",
+        &[("itemprop", "articleBody")],
+        vec![
+            el(
+                "div",
+                &[("class", "intro")],
+                (0..3)
+                    .map(|i| el("p", &[], vec![text(&long(&format!("Intro {i}.")))]))
+                    .collect(),
+            ),
+            el(
+                "div",
+                &[("class", "later")],
+                vec![el(
+                    "div",
+                    &[],
+                    (0..3)
+                        .map(|i| {
+                            let line = format!("Later {i}. {}", "The ferry runs on. ".repeat(6));
+                            el("div", &[], vec![text(&line)])
+                        })
+                        .collect(),
+                )],
+            ),
+        ],
+    )]);
+    let texts: Vec<_> = extract_body(&doc, "").into_iter().map(|b| b.text).collect();
+    assert!(texts.iter().any(|t| t.starts_with("Later 2.")), "{texts:?}");
+}
