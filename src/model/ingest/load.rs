@@ -5,6 +5,7 @@ use crate::model::format::native::import;
 use crate::model::ingest::clean_plain_text;
 use crate::model::ingest::encoding::{EncodingSource, Sniffed, MAX_FILE_BYTES};
 use crate::model::ingest::html::{extract_article, HtmlElement};
+use crate::model::ingest::{first_words, TITLE_WORDS};
 use crate::model::library::{AnnotatorLayer, GoldLayer};
 use crate::model::{AnnotationSet, Article};
 
@@ -92,10 +93,14 @@ pub fn load_text(
             more = documents.collect();
             first
         }
-        (InputKind::Html, Some(document)) => (
-            extract_article(document, source).map_err(|e| e.to_string())?,
-            AnnotationSet::new(),
-        ),
+        (InputKind::Html, Some(document)) => {
+            let mut article = extract_article(document, source).map_err(|e| e.to_string())?;
+            if article.meta.title.is_empty() {
+                let first_line = article.text().lines().next().unwrap_or_default();
+                article.meta.title = first_words(first_line, TITLE_WORDS);
+            }
+            (article, AnnotationSet::new())
+        }
         (InputKind::Html, None) | (InputKind::PlainText, _) => (
             clean_plain_text(text, source).map_err(|e| e.to_string())?,
             AnnotationSet::new(),
@@ -137,6 +142,21 @@ mod tests {
         assert_eq!(
             error,
             "This text is 25.0 MB; claimtag opens up to 20 MB at a time."
+        );
+    }
+
+    #[test]
+    fn a_page_without_a_title_is_named_by_its_first_words() {
+        use crate::model::ingest::html::tests::{el, root, text};
+        let body = "The harbour town voted on Sunday to keep its ferry running for another ten \
+                    years, after a long debate about the cost of the service.";
+        let page = root(vec![el("body", &[], vec![el("p", &[], vec![text(body)])])]);
+        let extracted = extract_article(&page, None).unwrap();
+        assert_eq!(extracted.meta.title, "");
+        let loaded = load_text(InputKind::Html, "<p>…</p>", Some(&page), None).unwrap();
+        assert_eq!(
+            loaded.article.meta.title,
+            "The harbour town voted on Sunday to keep its ferry running for…"
         );
     }
 

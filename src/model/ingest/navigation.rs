@@ -104,6 +104,9 @@ mod tests {
             "首页 新闻 国内 国际 财经 体育 科技",
             "トップ ニュース 政治 経済 スポーツ エンタメ",
             "Inicio / Noticias / Deportes / Cultura",
+            "홈 | 정치 | 경제 | 사회 | 스포츠",
+            "होम · देश · दुनिया · खेल · मनोरंजन",
+            "Αρχική | Πολιτική | Οικονομία | Αθλητισμός",
         ] {
             assert_eq!(menu_shape(line), MenuShape::Yes, "{line}");
         }

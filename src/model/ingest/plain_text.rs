@@ -11,7 +11,7 @@ use thiserror::Error;
 
 use crate::model::ingest::date::parse_date_line;
 use crate::model::ingest::navigation::{is_cjk, menu_shape, MenuShape};
-use crate::model::ingest::same_words;
+use crate::model::ingest::{first_words, same_words, TITLE_WORDS};
 use crate::model::{Article, Metadata, ParagraphKind, SetAside};
 
 /// Why an input could not become an article.
@@ -114,7 +114,7 @@ pub fn clean_plain_text(input: &str, source: Option<String>) -> Result<Article, 
         return Err(IngestError::Empty);
     }
     if meta.title.is_empty() {
-        meta.title = first_words(&paragraphs[0].0, 12);
+        meta.title = first_words(&paragraphs[0].0, TITLE_WORDS);
     }
     let mut article =
         Article::from_paragraphs(paragraphs.iter().map(|(t, k)| (t.as_str(), *k)), meta);
@@ -304,15 +304,6 @@ fn is_furniture(line: &str) -> bool {
     let lower = line.to_lowercase();
     let key = lower.trim_end_matches(|c: char| c.is_ascii_punctuation() || c == '›' || c == '»');
     FURNITURE.contains(&key.trim()) || FURNITURE_PREFIXES.iter().any(|p| lower.starts_with(p))
-}
-
-fn first_words(text: &str, n: usize) -> String {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let mut title = words[..words.len().min(n)].join(" ");
-    if words.len() > n {
-        title.push('…');
-    }
-    title
 }
 
 #[cfg(test)]

@@ -1,7 +1,8 @@
-//! The clean-up of the chosen container. Short bylines, dates, credits, tags and share lines
-//! by class go; then, as Readability does it conditionally, a `div`, `section`,
-//! list, table or form with few commas is left out when its shape says furniture: a hundred
-//! list items more than paragraphs, many links for its class, a short linked line, or embeds.
+//! The clean-up of the chosen container. Comment sections, related-article lists, and short
+//! bylines, dates, credits, tags, disclaimers, legends and share lines by class go; then, as
+//! Readability does it conditionally, a `div`, `section`, list, table or form with few commas
+//! is left out when its shape says furniture: a hundred list items more than paragraphs, many
+//! links for its class, a short linked line, or embeds.
 //!
 //! Readability's other rules (a furniture-like class, many images, form fields) were measured
 //! on trafilatura's corpus and left out: they cost more article text than furniture.
@@ -16,7 +17,7 @@ const CLEANED: [&str; 7] = ["div", "section", "ul", "ol", "table", "form", "fiel
 /// Class and id words of an article's own furniture: bylines, author boxes, dates, captions,
 /// credits, tags, sharing and related links. Compared with whole words of the class and id
 /// (split at every character that is not a letter or digit), so `article__author` has one.
-const FURNITURE_WORDS: [&str; 22] = [
+const FURNITURE_WORDS: [&str; 26] = [
     "author",
     "authors",
     "byline",
@@ -36,21 +37,44 @@ const FURNITURE_WORDS: [&str; 22] = [
     "share",
     "sharing",
     "social",
-    "related",
     "newsletter",
     "meta",
+    "disclaimer",
+    "disclosure",
+    "notice",
+    "legend",
+    "alert",
+];
+
+/// Class and id words of a comment section (the thread, the reply form) or a list of related
+/// articles, left out whatever their length (Readability's `post` rescue keeps a
+/// `related_posts` list in the strict pass).
+const SECTION_WORDS: [&str; 9] = [
+    "comment",
+    "comments",
+    "commentlist",
+    "respond",
+    "disqus",
+    "kommentare",
+    "comentarios",
+    "related",
+    "relatedposts",
 ];
 
 /// Characters below which an element with a [`FURNITURE_WORDS`] class is furniture (a large
 /// one is a container that happens to be named so, like WordPress's `tag-…` post classes).
 const FURNITURE_BELOW: usize = 400;
 
-/// Whether `element`, inside the chosen container, is furniture to leave out: a short
-/// `<time>` or element with a furniture class, or a container of furniture's shape.
+/// Whether `element`, inside the chosen container, is furniture to leave out: a comment
+/// section or related-article list, a short `<time>` or element with a furniture class, or a container of furniture's
+/// shape.
 pub fn is_clutter(element: &HtmlElement) -> bool {
     let name = element.name.as_str();
+    if has_word(element, &SECTION_WORDS) {
+        return true;
+    }
     let short = || element.text().chars().count() < FURNITURE_BELOW;
-    if (name == "time" || (name != "article" && has_furniture_word(element))) && short() {
+    if (name == "time" || (name != "article" && has_word(element, &FURNITURE_WORDS))) && short() {
         return true;
     }
     if !CLEANED.contains(&name) {
@@ -86,13 +110,13 @@ pub fn is_clutter(element: &HtmlElement) -> bool {
         || embeds > 1
 }
 
-/// A class or id word from [`FURNITURE_WORDS`].
-fn has_furniture_word(element: &HtmlElement) -> bool {
+/// A class or id word (split at every character that is not a letter or digit) from `words`.
+fn has_word(element: &HtmlElement, words: &[&str]) -> bool {
     [element.attr("class"), element.attr("id")]
         .into_iter()
         .flatten()
         .flat_map(|v| v.split(|c: char| !c.is_ascii_alphanumeric()))
-        .any(|w| FURNITURE_WORDS.contains(&w.to_ascii_lowercase().as_str()))
+        .any(|w| words.contains(&w.to_ascii_lowercase().as_str()))
 }
 
 #[cfg(test)]
@@ -181,5 +205,51 @@ mod tests {
         assert!(!is_clutter(&wordpress));
         let author_in_name = element(el("p", &[("class", "authority")], vec![text("Port")]));
         assert!(!is_clutter(&author_in_name));
+        let disclaimer = element(el(
+            "div",
+            &[("class", "editorial-disclaimer")],
+            vec![text("The views expressed are the author's own.")],
+        ));
+        assert!(is_clutter(&disclaimer));
+        let legend = element(el(
+            "div",
+            &[("class", "legend")],
+            vec![text(
+                "The stag beetle (Lucanus cervus) in a chestnut grove.",
+            )],
+        ));
+        assert!(is_clutter(&legend));
+    }
+
+    #[test]
+    fn comment_sections_and_related_lists_are_clutter_whatever_their_length() {
+        let thread = element(el(
+            "div",
+            &[("class", "comments-area"), ("id", "comments")],
+            vec![el(
+                "p",
+                &[],
+                vec![text(&"A long reader comment. ".repeat(40))],
+            )],
+        ));
+        assert!(is_clutter(&thread));
+        let form = element(el("div", &[("id", "respond")], vec![text("Leave a reply")]));
+        assert!(is_clutter(&form));
+        let commentary = element(el(
+            "div",
+            &[("class", "commentary")],
+            vec![el("p", &[], vec![text(&"An opinion piece. ".repeat(40))])],
+        ));
+        assert!(!is_clutter(&commentary));
+        let related = element(el(
+            "ul",
+            &[("class", "related_post wp_rp")],
+            vec![el(
+                "li",
+                &[],
+                vec![text(&"Another story, in short. ".repeat(30))],
+            )],
+        ));
+        assert!(is_clutter(&related));
     }
 }

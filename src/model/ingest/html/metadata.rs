@@ -5,7 +5,7 @@ use serde_json::Value;
 
 use crate::model::ingest::date::parse_date_line;
 use crate::model::ingest::html::title::title_of;
-use crate::model::ingest::html::HtmlElement;
+use crate::model::ingest::html::{HtmlElement, HtmlNode};
 use crate::model::Metadata;
 
 /// JSON-LD types that describe an article.
@@ -28,16 +28,18 @@ const ARTICLE_TYPES: [&str; 13] = [
 /// Collects the metadata of `document`, preferring structured data over page text.
 pub fn extract_metadata(document: &HtmlElement) -> Metadata {
     let elements = document.descendants();
+    // For each key, a `property` tag before a `name` or `itemprop` one, as Readability ranks them.
     let meta_value = |keys: &[&str]| -> Option<String> {
         keys.iter().find_map(|key| {
-            elements.iter().filter(|e| e.name == "meta").find_map(|e| {
-                let name = e
-                    .attr("property")
-                    .or_else(|| e.attr("name"))
-                    .or_else(|| e.attr("itemprop"))?;
-                let matches = name.split_whitespace().any(|n| n.eq_ignore_ascii_case(key));
-                let content = e.attr("content")?.trim();
-                (matches && !content.is_empty()).then(|| content.to_string())
+            ["property", "name", "itemprop"].iter().find_map(|attr| {
+                elements.iter().filter(|e| e.name == "meta").find_map(|e| {
+                    let name = e.attr(attr)?;
+                    let matches = name
+                        .split_whitespace()
+                        .any(|n| meta_key(n) == meta_key(key));
+                    let content = e.attr("content")?.trim();
+                    (matches && !content.is_empty()).then(|| content.to_string())
+                })
             })
         })
     };
@@ -151,6 +153,18 @@ pub fn extract_metadata(document: &HtmlElement) -> Metadata {
     }
 }
 
+/// A meta tag's name as compared: lower case, with `.` and `-` after a prefix read as `:`
+/// (`DC.Title`, `dc-title` and `dc:title` are one name, as Readability reads them).
+fn meta_key(name: &str) -> String {
+    let lower = name.to_ascii_lowercase();
+    match lower.split_once(['.', '-', ':']) {
+        Some((prefix, rest)) if matches!(prefix, "dc" | "dcterm" | "og" | "twitter") => {
+            format!("{prefix}:{rest}")
+        }
+        _ => lower,
+    }
+}
+
 /// The first JSON-LD object (possibly inside an array or `@graph`) whose type is an article.
 fn json_ld_article(elements: &[&HtmlElement]) -> Option<Value> {
     elements
@@ -161,7 +175,15 @@ fn json_ld_article(elements: &[&HtmlElement]) -> Option<Value> {
                     .is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json"))
         })
         .filter_map(|e| {
-            let text = e.text();
+            // As written: collapsing whitespace would change the strings inside.
+            let text: String = e
+                .children
+                .iter()
+                .filter_map(|c| match c {
+                    HtmlNode::Text(t) => Some(t.as_str()),
+                    HtmlNode::Element(_) => None,
+                })
+                .collect();
             let json = text.trim();
             let json = json.strip_prefix("<![CDATA[").unwrap_or(json);
             let json = json.strip_suffix("]]>").unwrap_or(json);
@@ -334,5 +356,35 @@ mod tests {
         let meta = extract_metadata(&doc);
         assert_eq!(meta.published, None);
         assert_eq!(meta.published_raw.as_deref(), Some("last Tuesday"));
+    }
+
+    #[test]
+    fn dublin_core_names_with_dots_and_json_ld_strings_as_written() {
+        let doc = root(vec![el(
+            "meta",
+            &[("name", "DC.Title"), ("content", "remoteStorage")],
+            vec![],
+        )]);
+        assert_eq!(extract_metadata(&doc).title, "remoteStorage");
+        let doc = root(vec![
+            el(
+                "meta",
+                &[("name", "DC.title"), ("content", "By name")],
+                vec![],
+            ),
+            el(
+                "meta",
+                &[("property", "dc:title"), ("content", "By property")],
+                vec![],
+            ),
+        ]);
+        assert_eq!(extract_metadata(&doc).title, "By property");
+        let ld = "{\"@type\": \"Article\",\n  \"headline\": \"Review:  a console\"}";
+        let doc = root(vec![el(
+            "script",
+            &[("type", "application/ld+json")],
+            vec![text(ld)],
+        )]);
+        assert_eq!(extract_metadata(&doc).title, "Review:  a console");
     }
 }

@@ -8,6 +8,7 @@
 
 mod baseline;
 mod clean;
+mod marked;
 pub mod metadata;
 pub mod readability;
 mod scorer;
@@ -106,7 +107,9 @@ pub fn collapse_whitespace(text: &str) -> String {
         .join(" ")
 }
 
-/// Extracts the article from a parsed HTML document.
+/// Extracts the article from a parsed HTML document. Its title is empty when the page has none
+/// (no JSON-LD, meta tag, `<title>` or `<h1>`): the loader names such a document by its first
+/// words ([`crate::model::ingest::load`]), as it does a plain text.
 pub fn extract_article(
     document: &HtmlElement,
     source: Option<String>,
@@ -116,9 +119,6 @@ pub fn extract_article(
     let blocks = readability::extract_body(document, &meta.title);
     if blocks.iter().map(|b| b.text.chars().count()).sum::<usize>() == 0 {
         return Err(IngestError::NoArticleBody);
-    }
-    if meta.title.is_empty() {
-        meta.title = blocks.first().map(|b| b.text.clone()).unwrap_or_default();
     }
     let mut article =
         Article::from_paragraphs(blocks.iter().map(|b| (b.text.as_str(), b.kind)), meta);

@@ -1,10 +1,12 @@
 //! Finding the main body of a page, in the manner of Mozilla's Readability: score the page's
-//! containers ([`super::scorer`]), take the best with its related siblings, and read its blocks
+//! containers ([`super::scorer`]), take the best with its related siblings (or the container
+//! the page marks as its body, when scoring chose elsewhere: [`super::marked`]), and read its blocks
 //! of text out in order, leaving clutter out ([`super::clean`]); with fallbacks when that finds
 //! little ([`super::baseline`]).
 
 use crate::model::ingest::html::baseline::paragraphs;
 use crate::model::ingest::html::clean::is_clutter;
+use crate::model::ingest::html::marked::{marked_body, prefer_marked};
 use crate::model::ingest::html::scorer::{class_and_id, Scorer};
 use crate::model::ingest::html::words::{BLOCKS, CHROME, MAYBE, SKIPPED, UNLIKELY};
 use crate::model::ingest::html::{collapse_whitespace, Block, HtmlElement, HtmlNode};
@@ -15,40 +17,64 @@ use crate::model::ParagraphKind;
 /// repeats `title`.
 ///
 /// Like Readability, it first leaves out elements whose class or id looks like furniture; when
-/// that finds less than [`ENOUGH_TEXT`] characters, it tries again without that filter, and
+/// that finds less than [`LENIENT_BELOW`] characters, it tries again without that filter (kept
+/// if it finds [`LENIENT_MORE`] times as much), and
 /// keeps text made of links rather than nothing. When all that finds less than
-/// [`BASELINE_BELOW`] characters, the page's own paragraphs are taken if they hold more than
-/// twice as much.
+/// [`BASELINE_BELOW`] characters, the page's own paragraphs ([`paragraphs`]) are taken if they
+/// hold [`BASELINE_MORE`] times as much and repeat the scored body's paragraphs (at least
+/// [`BASELINE_KEEPS`] of their text; below [`LITTLE_TEXT`] characters, scoring found too little
+/// to ask): the article runs on in containers the scorer did not join.
 pub fn extract_body(document: &HtmlElement, title: &str) -> Vec<Block> {
     let scored = scored_body(document, title);
-    let found: usize = scored.iter().map(|b| b.text.chars().count()).sum();
+    let chars = |blocks: &[Block]| blocks.iter().map(|b| b.text.chars().count()).sum::<usize>();
+    let found = chars(&scored);
     if found >= BASELINE_BELOW {
         return scored;
     }
     let body = document.find("body").unwrap_or(document);
     let baseline = paragraphs(body);
-    let more: usize = baseline.iter().map(|b| b.text.chars().count()).sum();
-    if more > 2 * found {
+    if chars(&baseline) as f64 <= BASELINE_MORE * found as f64 {
+        return scored;
+    }
+    let joined: String = baseline
+        .iter()
+        .map(|b| b.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let kept: usize = scored
+        .iter()
+        .filter(|b| b.kind == ParagraphKind::Body && joined.contains(b.text.as_str()))
+        .map(|b| b.text.chars().count())
+        .sum();
+    if found < LITTLE_TEXT || kept as f64 >= BASELINE_KEEPS * found as f64 {
         baseline
     } else {
         scored
     }
 }
 
-/// Characters of body text below which the page's paragraphs ([`paragraphs`]) are taken
-/// instead, when they hold more than twice as much.
-const BASELINE_BELOW: usize = 1000;
+/// Characters of body text below which the page's paragraphs may be taken instead.
+const BASELINE_BELOW: usize = 4000;
+
+/// How many times the scored body's characters the page's paragraphs must hold.
+const BASELINE_MORE: f64 = 1.5;
+
+/// The share of the scored body's characters the page's paragraphs must repeat.
+const BASELINE_KEEPS: f64 = 0.7;
+
+/// Characters of body text below which the page's paragraphs need not repeat it.
+const LITTLE_TEXT: usize = 1000;
 
 /// The body found by scoring: strict, then lenient, then everything.
 fn scored_body(document: &HtmlElement, title: &str) -> Vec<Block> {
     let strict = extract_with(document, title, Filter::Strict);
     let found: usize = strict.iter().map(|b| b.text.chars().count()).sum();
-    if found >= ENOUGH_TEXT {
+    if found >= LENIENT_BELOW {
         return strict;
     }
     let lenient = extract_with(document, title, Filter::Lenient);
     let more: usize = lenient.iter().map(|b| b.text.chars().count()).sum();
-    if more > found {
+    if more > LENIENT_MORE * found {
         lenient
     } else if found > 0 {
         strict
@@ -59,7 +85,11 @@ fn scored_body(document: &HtmlElement, title: &str) -> Vec<Block> {
 }
 
 /// Characters of body text below which extraction retries without the class/id filter.
-const ENOUGH_TEXT: usize = 500;
+const LENIENT_BELOW: usize = 2000;
+
+/// How many times the strict pass's text the retry must find to be taken: the article sat
+/// under a furniture-like class and the strict pass found a box instead.
+const LENIENT_MORE: usize = 3;
 
 /// Whether elements are left out for furniture-like class or id words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -77,13 +107,39 @@ fn extract_with(document: &HtmlElement, title: &str, filter: Filter) -> Vec<Bloc
     let body = document.find("body").unwrap_or(document);
     let mut scorer = Scorer::new(filter);
     scorer.walk(body, &mut Vec::new());
-    let chosen = scorer.chosen(body);
-    let mut blocks = Vec::new();
-    for element in chosen {
-        read_blocks(element, title, filter, &mut blocks);
+    let mut chosen = scorer.chosen(body);
+    if let Some(marked) = marked_body(body) {
+        if prefer_marked(&chosen, marked) {
+            chosen = vec![marked];
+        }
     }
-    without_orphan_headings(blocks)
+    let read = |captions: Captions| {
+        let mut blocks = Vec::new();
+        for element in &chosen {
+            read_blocks(element, title, filter, captions, &mut blocks);
+        }
+        without_orphan_headings(blocks)
+    };
+    let chars = |blocks: &[Block]| blocks.iter().map(|b| b.text.chars().count()).sum::<usize>();
+    let (prose, all) = (read(Captions::Out), read(Captions::In));
+    if chars(&all) - chars(&prose) < chars(&prose) / CAPTION_SHARE {
+        prose
+    } else {
+        all
+    }
 }
+
+/// Whether image captions (`<figcaption>`) are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Captions {
+    /// Left out: an article's text is its prose.
+    Out,
+    /// Read: the page is mostly pictures (a front page, a gallery).
+    In,
+}
+
+/// Captions are read when they add at least this fraction (1/n) of the prose's characters.
+const CAPTION_SHARE: usize = 4;
 
 /// Without headings that head nothing: followed by another heading or by the end (the heading
 /// of a link list or teaser box that was left out); unchanged when there are only headings.
@@ -118,9 +174,10 @@ pub(super) fn is_skipped(element: &HtmlElement, filter: Filter) -> bool {
     }
     if element.attr("hidden").is_some()
         || element.attr("aria-hidden") == Some("true")
-        || element
-            .attr("style")
-            .is_some_and(|s| s.replace(' ', "").contains("display:none"))
+        || element.attr("style").is_some_and(|s| {
+            let style = s.replace(' ', "").to_ascii_lowercase();
+            style.contains("display:none") || style.contains("visibility:hidden")
+        })
         || matches!(
             element.attr("role"),
             Some("navigation" | "complementary" | "menu" | "menubar" | "dialog" | "alert")
@@ -183,8 +240,14 @@ pub(super) fn link_density(element: &HtmlElement) -> f64 {
 }
 
 /// Appends the blocks of text under `element` in reading order.
-fn read_blocks(element: &HtmlElement, title: &str, filter: Filter, out: &mut Vec<Block>) {
-    if is_skipped(element, filter) {
+fn read_blocks(
+    element: &HtmlElement,
+    title: &str,
+    filter: Filter,
+    captions: Captions,
+    out: &mut Vec<Block>,
+) {
+    if is_skipped(element, filter) || (captions == Captions::Out && element.name == "figcaption") {
         return;
     }
     let name = element.name.as_str();
@@ -222,7 +285,7 @@ fn read_blocks(element: &HtmlElement, title: &str, filter: Filter, out: &mut Vec
             HtmlNode::Element(e) if filter != Filter::Everything && is_clutter(e) => {}
             HtmlNode::Element(e) if BLOCKS.contains(&e.name.as_str()) || has_block_child(e) => {
                 inline.flush(filter, out);
-                read_blocks(e, title, filter, out);
+                read_blocks(e, title, filter, captions, out);
                 last_was_br = false;
             }
             HtmlNode::Element(e) => {

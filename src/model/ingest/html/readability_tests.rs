@@ -2,6 +2,17 @@
 
 use super::*;
 use crate::model::ingest::html::tests::{el, root, text};
+use crate::model::ingest::html::HtmlNode;
+
+/// A page whose body holds `children`.
+fn body_page(children: Vec<HtmlNode>) -> HtmlElement {
+    root(vec![el("body", &[], children)])
+}
+
+/// A page whose body is one `<article>` holding `children`.
+fn article_page(children: Vec<HtmlNode>) -> HtmlElement {
+    body_page(vec![el("article", &[], children)])
+}
 
 fn long(sentence: &str) -> String {
     format!(
@@ -101,24 +112,21 @@ fn double_line_breaks_split_paragraphs_in_a_bare_div() {
 
 #[test]
 fn hidden_and_scripted_content_is_never_read() {
-    let doc = root(vec![el(
-        "body",
-        &[],
-        vec![el(
-            "article",
-            &[],
-            vec![
-                el("p", &[], vec![text(&long("Visible."))]),
-                el("p", &[("hidden", "")], vec![text("Hidden text")]),
-                el("script", &[], vec![text("document.cookie")]),
-                el(
-                    "p",
-                    &[("style", "display: none")],
-                    vec![text("Also hidden")],
-                ),
-            ],
-        )],
-    )]);
+    let doc = article_page(vec![
+        el("p", &[], vec![text(&long("Visible."))]),
+        el("p", &[("hidden", "")], vec![text("Hidden text")]),
+        el("script", &[], vec![text("document.cookie")]),
+        el(
+            "p",
+            &[("style", "display: none")],
+            vec![text("Also hidden")],
+        ),
+        el(
+            "p",
+            &[("style", "Visibility: hidden;")],
+            vec![text("Not shown either")],
+        ),
+    ]);
     let texts: Vec<_> = extract_body(&doc, "").into_iter().map(|b| b.text).collect();
     assert_eq!(texts.len(), 1);
     assert!(!texts[0].contains("cookie"));
@@ -245,4 +253,217 @@ fn headings_that_head_nothing_are_left_out() {
     let texts: Vec<_> = extract_body(&doc, "").into_iter().map(|b| b.text).collect();
     assert_eq!(texts.len(), 2, "{texts:?}");
     assert_eq!(texts[0], "What happens next");
+}
+
+#[test]
+fn the_marked_body_wins_over_a_comma_heavy_box_elsewhere() {
+    let disclosure = "Offers, rates, fees, terms, bonuses, points, miles, cards, banks, partners, \
+                      issuers, airlines, hotels, shops, and others, may change, at any time, \
+                      without notice, anywhere, for anyone.";
+    let story = "The harbour town voted on Sunday to keep its ferry running for another ten \
+                 years after a long debate about the cost of the service and its future. "
+        .repeat(3);
+    let doc = root(vec![el(
+        "body",
+        &[],
+        vec![
+            el(
+                "div",
+                &[("class", "wrap")],
+                vec![el(
+                    "section",
+                    &[("class", "disclosure")],
+                    (0..5)
+                        .map(|_| el("p", &[], vec![text(disclosure)]))
+                        .collect(),
+                )],
+            ),
+            // Under a furniture-like wrapper, which the strict pass leaves out.
+            el(
+                "div",
+                &[("class", "above-footer")],
+                vec![el(
+                    "div",
+                    &[],
+                    vec![el(
+                        "div",
+                        &[("class", "entry-content")],
+                        (0..5).map(|_| el("p", &[], vec![text(&story)])).collect(),
+                    )],
+                )],
+            ),
+        ],
+    )]);
+    let texts: Vec<_> = extract_body(&doc, "").into_iter().map(|b| b.text).collect();
+    assert_eq!(texts.len(), 5, "{texts:?}");
+    assert!(texts.iter().all(|t| t.starts_with("The harbour town")));
+}
+
+#[test]
+fn the_standfirst_just_before_the_body_is_kept() {
+    let lead = "After a year of debate, the town keeps its ferry: what the vote means for the \
+                islands and for the budget";
+    let doc = root(vec![el(
+        "body",
+        &[],
+        vec![el(
+            "div",
+            &[("class", "wrap")],
+            vec![
+                el("div", &[("class", "teaser")], vec![text(lead)]),
+                el(
+                    "div",
+                    &[("class", "story")],
+                    vec![
+                        el("p", &[], vec![text(&long("The harbour town voted."))]),
+                        el("p", &[], vec![text(&long("The ferry will run."))]),
+                    ],
+                ),
+                el(
+                    "div",
+                    &[("class", "more")],
+                    vec![el("a", &[("href", "/x")], vec![text(lead)])],
+                ),
+            ],
+        )],
+    )]);
+    let texts: Vec<_> = extract_body(&doc, "").into_iter().map(|b| b.text).collect();
+    assert_eq!(texts.len(), 3, "{texts:?}");
+    assert_eq!(texts[0], lead);
+}
+
+#[test]
+fn captions_are_left_out_of_prose_but_read_on_a_page_of_pictures() {
+    let figure = |caption: &str| {
+        el(
+            "figure",
+            &[],
+            vec![
+                el("img", &[("src", "a.jpg")], vec![]),
+                el("figcaption", &[], vec![text(caption)]),
+            ],
+        )
+    };
+    let article = article_page(vec![
+        el("p", &[], vec![text(&long("The harbour town voted."))]),
+        figure("The ferry at dawn. Photo: Ana Petrova"),
+        el("p", &[], vec![text(&long("The ferry will run."))]),
+    ]);
+    let texts: Vec<_> = extract_body(&article, "")
+        .into_iter()
+        .map(|b| b.text)
+        .collect();
+    assert_eq!(texts.len(), 2, "{texts:?}");
+    let gallery = article_page(vec![
+        el("p", &[], vec![text(&long("Pictures of the week."))]),
+        figure(&long("The ferry at dawn, seen from the pier.")),
+        figure(&long("The harbour master, on the last day.")),
+    ]);
+    assert_eq!(extract_body(&gallery, "").len(), 3);
+}
+
+#[test]
+fn an_article_split_across_containers_is_read_from_the_page_paragraphs() {
+    // The second half has no commas: it scores too low to be joined to the first.
+    let part = |n: usize, words: &str| -> Vec<HtmlNode> {
+        (0..n)
+            .map(|i| {
+                let sentence = format!("{words} {i}.");
+                let text_ = if words.starts_with("First") {
+                    long(&sentence)
+                } else {
+                    format!("{sentence} {}", "The ferry runs on and on. ".repeat(8))
+                };
+                el("p", &[], vec![text(&text_)])
+            })
+            .collect()
+    };
+    let doc = root(vec![el(
+        "body",
+        &[],
+        vec![
+            el(
+                "div",
+                &[("class", "top")],
+                vec![el("div", &[("class", "part")], part(5, "First half"))],
+            ),
+            el(
+                "div",
+                &[("class", "ad-slot")],
+                vec![el("a", &[("href", "/ad")], vec![text("Advertisement")])],
+            ),
+            el(
+                "div",
+                &[("class", "bottom")],
+                vec![el(
+                    "div",
+                    &[("class", "inner")],
+                    vec![el("div", &[("class", "part")], part(5, "Second half"))],
+                )],
+            ),
+        ],
+    )]);
+    let texts: Vec<_> = extract_body(&doc, "").into_iter().map(|b| b.text).collect();
+    assert_eq!(texts.len(), 10, "{texts:?}");
+    assert!(texts[9].starts_with("Second half 4."));
+}
+
+#[test]
+fn an_article_under_a_furniture_like_class_beats_the_box_found_without_it() {
+    let box_text =
+        "Subscribe, save, win, share, follow us, read on, sign up, log in, and more. ".repeat(8);
+    let doc = body_page(vec![
+        el(
+            "div",
+            &[("class", "box")],
+            vec![el("p", &[], vec![text(&box_text)])],
+        ),
+        el(
+            "div",
+            &[("class", "social-wrap")],
+            (0..8)
+                .map(|i| el("p", &[], vec![text(&long(&format!("Paragraph {i}.")))]))
+                .collect(),
+        ),
+    ]);
+    let texts: Vec<_> = extract_body(&doc, "").into_iter().map(|b| b.text).collect();
+    assert!(
+        texts.iter().any(|t| t.starts_with("Paragraph 7.")),
+        "{texts:?}"
+    );
+}
+
+#[test]
+fn a_choice_inside_the_marked_body_gives_way_to_all_of_it() {
+    // The first part has the paragraphs and commas the scorer likes; the rest of the body is
+    // plain lines in a nested `div`, scoring too low to be joined as a sibling.
+    let doc = body_page(vec![el(
+        "div",
+        &[("itemprop", "articleBody")],
+        vec![
+            el(
+                "div",
+                &[("class", "intro")],
+                (0..3)
+                    .map(|i| el("p", &[], vec![text(&long(&format!("Intro {i}.")))]))
+                    .collect(),
+            ),
+            el(
+                "div",
+                &[("class", "later")],
+                vec![el(
+                    "div",
+                    &[],
+                    (0..3)
+                        .map(|i| {
+                            let line = format!("Later {i}. {}", "The ferry runs on. ".repeat(6));
+                            el("div", &[], vec![text(&line)])
+                        })
+                        .collect(),
+                )],
+            ),
+        ],
+    )]);
+    let texts: Vec<_> = extract_body(&doc, "").into_iter().map(|b| b.text).collect();
+    assert!(texts.iter().any(|t| t.starts_with("Later 2.")), "{texts:?}");
 }

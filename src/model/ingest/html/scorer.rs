@@ -1,10 +1,11 @@
 //! Scoring a page's containers in the manner of Mozilla's Readability: paragraphs credit their
 //! ancestors, link density lowers a candidate, and the best one is reconsidered (the container
-//! it shares with near-equal ones, a better parent, its `<article>`) before related siblings are
-//! added.
+//! it shares with near-equal ones, a better parent, its `<article>`) before related siblings
+//! and the standfirst just before it are added.
 
 use std::collections::HashMap;
 
+use crate::model::ingest::html::clean::is_clutter;
 use crate::model::ingest::html::readability::{has_block_child, is_skipped, link_density, Filter};
 use crate::model::ingest::html::words::{NEGATIVE, POSITIVE};
 use crate::model::ingest::html::HtmlElement;
@@ -179,14 +180,24 @@ impl<'a> Scorer<'a> {
         };
         let threshold = (top_score * 0.2).max(10.0);
         let top_class = top.attr("class").unwrap_or_default();
-        parent
-            .elements()
+        let siblings: Vec<&'a HtmlElement> = parent.elements().collect();
+        let lead = siblings
+            .iter()
+            .position(|s| std::ptr::eq(*s, top))
+            .and_then(|at| at.checked_sub(1))
+            .and_then(|at| siblings.get(at))
+            .copied();
+        siblings
+            .into_iter()
             .filter(|sibling| {
                 if std::ptr::eq(*sibling, top) {
                     return true;
                 }
                 if is_skipped(sibling, self.filter) {
                     return false;
+                }
+                if lead.is_some_and(|lead| std::ptr::eq(lead, *sibling)) && is_standfirst(sibling) {
+                    return true;
                 }
                 let bonus = if !top_class.is_empty() && sibling.attr("class") == Some(top_class) {
                     top_score * 0.2
@@ -209,6 +220,16 @@ impl<'a> Scorer<'a> {
             })
             .collect()
     }
+}
+
+/// The block just before the chosen container that reads as its standfirst or lead: prose
+/// (over 80 characters, under a quarter of it in links) that is not furniture. A `<p>` is
+/// judged by the sibling rule of [`Scorer::chosen`] instead.
+fn is_standfirst(element: &HtmlElement) -> bool {
+    if element.name == "p" || is_clutter(element) {
+        return false;
+    }
+    element.text().chars().count() > 80 && link_density(element) < 0.25
 }
 
 /// Starting score of a candidate from its tag and its class/id words.

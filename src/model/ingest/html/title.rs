@@ -135,7 +135,8 @@ fn parts(title: &str) -> Vec<String> {
 
 /// The title without the site's name, when the site's name or a headline of the body says
 /// which part that is: `Headline | Site` (with `og:site_name` "Site" or a heading "Headline"),
-/// `Headline_Section_Site`.
+/// `Headline_Section_Site` (the same evidence; the section goes with the site). Without either,
+/// nothing is removed here.
 fn without_site(title: &str, site_name: Option<&str>, headings: &[String]) -> Option<String> {
     let parts = parts(title);
     if parts.len() < 2 {
@@ -150,13 +151,6 @@ fn without_site(title: &str, site_name: Option<&str>, headings: &[String]) -> Op
         .find_map(|h| heads.iter().position(|head| *head == key(h)))
     {
         return Some(head_of(title, &parts[..=k]));
-    }
-    // `Headline_Section_Site`, the way Chinese portals write it: short parts after the first.
-    let underscored = title.matches('_').count() >= 2
-        && parts.len() >= 3
-        && parts[1..].iter().all(|p| p.chars().count() <= 12);
-    if underscored {
-        return Some(parts[0].clone());
     }
     let site = site_name.map(key).filter(|k| !k.is_empty())?;
     let matches_site = |part: &str| {
@@ -348,7 +342,11 @@ mod tests {
             "科学家发现新的深海物种"
         );
         assert_eq!(
-            title("科学家发现新的深海物种_探索者_光明网", None, "z"),
+            title(
+                "科学家发现新的深海物种_探索者_光明网",
+                None,
+                "科学家发现新的深海物种"
+            ),
             "科学家发现新的深海物种"
         );
         assert_eq!(
@@ -374,6 +372,16 @@ mod tests {
         assert_eq!(
             title("snake_case_names explained", None, "x"),
             "snake_case_names explained"
+        );
+        // Without `og:site_name` or the headline in the body, nothing says which part is the
+        // site's: the title stays whole.
+        assert_eq!(
+            title(
+                "留学生看两会：出国前后关注点大不同_教育频道_青年网",
+                None,
+                "x"
+            ),
+            "留学生看两会：出国前后关注点大不同_教育频道_青年网"
         );
     }
 
