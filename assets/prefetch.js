@@ -1,4 +1,4 @@
-// Runs as soon as it arrives (an async script in index.html's head, before the stylesheets):
+// Runs first (a plain script at the top of index.html's head, fetched before the stylesheets):
 // while the app's wasm module is fetched and compiled, reads from the library the records
 // start-up needs first (src/services/startup.rs takes them from window.__claimtagPrefetch) —
 // the annotator name, the journal of unsaved working copies and the document open last, as the
