@@ -9,9 +9,17 @@ use markup5ever_rcdom::{Handle, NodeData, RcDom};
 /// Nesting below which elements are flattened to their text, as in the app.
 const MAX_DEPTH: usize = 200;
 
-/// Parses `html` into a tree rooted at a `#document` element.
+/// Parses `html` into a tree rooted at a `#document` element, with scripting disabled as in a
+/// `DOMParser` document: `<noscript>` content is parsed as markup, not kept as raw text.
 pub fn parse(html: &str) -> HtmlElement {
-    let dom = html5ever::parse_document(RcDom::default(), Default::default()).one(html);
+    let opts = html5ever::ParseOpts {
+        tree_builder: html5ever::tree_builder::TreeBuilderOpts {
+            scripting_enabled: false,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let dom = html5ever::parse_document(RcDom::default(), opts).one(html);
     HtmlElement {
         name: "#document".into(),
         attrs: vec![],

@@ -2,7 +2,8 @@
 //! bylines, dates, credits, tags, disclaimers, legends and share lines by class go; then, as
 //! Readability does it conditionally, a `div`, `section`, list, table or form with few commas
 //! is left out when its shape says furniture: a hundred list items more than paragraphs, many
-//! links for its class, a short linked line, or embeds.
+//! links for its class, a short linked line, or embeds. A table of data (header cells, a
+//! caption) is never left out for its shape, as in Readability.
 //!
 //! Readability's other rules (a furniture-like class, many images, form fields) were measured
 //! on trafilatura's corpus and left out: they cost more article text than furniture.
@@ -77,7 +78,7 @@ pub fn is_clutter(element: &HtmlElement) -> bool {
     if (name == "time" || (name != "article" && has_word(element, &FURNITURE_WORDS))) && short() {
         return true;
     }
-    if !CLEANED.contains(&name) {
+    if !CLEANED.contains(&name) || is_data_table(element) {
         return false;
     }
     let text = element.text();
@@ -108,6 +109,26 @@ pub fn is_clutter(element: &HtmlElement) -> bool {
         || (weight >= 25.0 && density > 0.5)
         || (embeds == 1 && length < 75)
         || embeds > 1
+}
+
+/// Whether `element` is a table of data (a recipe's ingredients, a list of figures), which
+/// Readability never cleans up for its shape: it has a caption, a summary, header cells or
+/// column groups, holds no other table, and is not marked as only for layout.
+fn is_data_table(element: &HtmlElement) -> bool {
+    if element.name != "table" || element.attr("role") == Some("presentation") {
+        return false;
+    }
+    let descendants = element.descendants();
+    if descendants.iter().any(|e| e.name == "table") {
+        return false;
+    }
+    element.attr("summary").is_some()
+        || descendants.iter().any(|e| {
+            matches!(
+                e.name.as_str(),
+                "caption" | "thead" | "tfoot" | "th" | "colgroup" | "col"
+            )
+        })
 }
 
 /// A class or id word (split at every character that is not a letter or digit) from `words`.
@@ -251,5 +272,45 @@ mod tests {
             )],
         ));
         assert!(is_clutter(&related));
+    }
+
+    #[test]
+    fn a_table_of_data_is_kept_whatever_its_links() {
+        let row = |amount: &str, name: &str| {
+            el(
+                "tr",
+                &[],
+                vec![
+                    el("td", &[], vec![text(amount)]),
+                    el(
+                        "td",
+                        &[],
+                        vec![el("a", &[("href", "/i")], vec![text(name)])],
+                    ),
+                ],
+            )
+        };
+        let rows = vec![row("125 g", "Flour"), row("2", "Mandarins, drained")];
+        let with_header = |rows: Vec<HtmlNode>| {
+            let mut children = vec![el(
+                "thead",
+                &[],
+                vec![el(
+                    "tr",
+                    &[],
+                    vec![el("th", &[], vec![text("For the dough:")])],
+                )],
+            )];
+            children.extend(rows);
+            element(el("table", &[("class", "ingredients")], children))
+        };
+        assert!(!is_clutter(&with_header(rows.clone())));
+        let layout = element(el("table", &[], rows.clone()));
+        assert!(is_clutter(&layout));
+        let mut presentation = with_header(rows);
+        presentation
+            .attrs
+            .push(("role".to_string(), "presentation".to_string()));
+        assert!(is_clutter(&presentation));
     }
 }

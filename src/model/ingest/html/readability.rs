@@ -24,7 +24,62 @@ use crate::model::ParagraphKind;
 /// hold [`BASELINE_MORE`] times as much and repeat the scored body's paragraphs (at least
 /// [`BASELINE_KEEPS`] of their text; below [`LITTLE_TEXT`] characters, scoring found too little
 /// to ask): the article runs on in containers the scorer did not join.
+///
+/// When all that finds less than [`LITTLE_TEXT`] characters and the page has `<noscript>`
+/// content, it is read as ordinary markup (the page's text is only there for readers without
+/// scripts, as on some blogs) and taken if that finds [`BASELINE_MORE`] times as much.
 pub fn extract_body(document: &HtmlElement, title: &str) -> Vec<Block> {
+    let chars = |blocks: &[Block]| blocks.iter().map(|b| b.text.chars().count()).sum::<usize>();
+    let visible = visible_body(document, title);
+    let found = chars(&visible);
+    if found >= LITTLE_TEXT {
+        return visible;
+    }
+    match unwrap_noscript(document) {
+        Some(unwrapped) => {
+            let more = visible_body(&unwrapped, title);
+            if chars(&more) as f64 > BASELINE_MORE * found as f64 {
+                more
+            } else {
+                visible
+            }
+        }
+        None => visible,
+    }
+}
+
+/// `element` with each `<noscript>` that holds markup replaced by its content; `None` when
+/// there is no such `<noscript>`.
+fn unwrap_noscript(element: &HtmlElement) -> Option<HtmlElement> {
+    let mut changed = false;
+    let mut children = Vec::with_capacity(element.children.len());
+    for child in &element.children {
+        match child {
+            HtmlNode::Element(e) if e.name == "noscript" && e.elements().next().is_some() => {
+                changed = true;
+                children.extend(
+                    unwrap_noscript(e).map_or_else(|| e.children.clone(), |inner| inner.children),
+                );
+            }
+            HtmlNode::Element(e) => match unwrap_noscript(e) {
+                Some(inner) => {
+                    changed = true;
+                    children.push(HtmlNode::Element(inner));
+                }
+                None => children.push(child.clone()),
+            },
+            HtmlNode::Text(_) => children.push(child.clone()),
+        }
+    }
+    changed.then(|| HtmlElement {
+        name: element.name.clone(),
+        attrs: element.attrs.clone(),
+        children,
+    })
+}
+
+/// The body from what a page shows with scripts on: scored, or the page's paragraphs.
+fn visible_body(document: &HtmlElement, title: &str) -> Vec<Block> {
     let scored = scored_body(document, title);
     let chars = |blocks: &[Block]| blocks.iter().map(|b| b.text.chars().count()).sum::<usize>();
     let found = chars(&scored);

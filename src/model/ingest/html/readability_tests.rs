@@ -467,3 +467,49 @@ fn a_choice_inside_the_marked_body_gives_way_to_all_of_it() {
     let texts: Vec<_> = extract_body(&doc, "").into_iter().map(|b| b.text).collect();
     assert!(texts.iter().any(|t| t.starts_with("Later 2.")), "{texts:?}");
 }
+
+#[test]
+fn a_post_whose_text_is_only_in_noscript_is_read_from_there() {
+    let post = long("The recipe calls for flour, water and a long night of rising.");
+    let doc = body_page(vec![
+        el(
+            "nav",
+            &[],
+            vec![el("a", &[("href", "/")], vec![text("Home")])],
+        ),
+        el(
+            "div",
+            &[("class", "post")],
+            vec![
+                el("script", &[], vec![text("render()")]),
+                el(
+                    "noscript",
+                    &[],
+                    vec![
+                        el("p", &[], vec![text(&post)]),
+                        el("p", &[], vec![text(&post)]),
+                    ],
+                ),
+            ],
+        ),
+    ]);
+    let blocks = extract_body(&doc, "");
+    assert_eq!(blocks.len(), 2);
+    assert_eq!(blocks[0].text, post);
+
+    // With text outside it, `<noscript>` stays unread.
+    let shown = long("Shown to every reader, this paragraph is the article itself here.");
+    let doc = body_page(vec![el(
+        "div",
+        &[],
+        vec![
+            el("p", &[], vec![text(&shown)]),
+            el("p", &[], vec![text(&shown)]),
+            el("p", &[], vec![text(&shown)]),
+            el("p", &[], vec![text(&shown)]),
+            el("noscript", &[], vec![el("p", &[], vec![text(&post)])]),
+        ],
+    )]);
+    let blocks = extract_body(&doc, "");
+    assert!(blocks.iter().all(|b| b.text == shown));
+}
