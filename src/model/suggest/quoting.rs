@@ -76,8 +76,9 @@ impl Text<'_> {
                 continue;
             }
             if !speaker.is_empty() && is_name(&speaker) {
-                speakers.push((q.close, speaker.clone()));
-                speakers.sort_by_key(|(at, _)| *at);
+                // After those at the same place, as a stable sort would put it.
+                let at = speakers.partition_point(|(at, _)| *at <= q.close);
+                speakers.insert(at, (q.close, speaker.clone()));
             }
             previous = Some(Previous {
                 paragraph: close_p,
