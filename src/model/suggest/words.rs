@@ -25,7 +25,7 @@ pub struct Token {
 impl Token {
     /// Letters or digits, not punctuation.
     pub fn is_word(&self) -> bool {
-        self.text.chars().any(char::is_alphanumeric)
+        is_word(&self.text)
     }
 
     /// A word starting with a capital letter.
@@ -67,6 +67,19 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
         at += len;
     }
     out
+}
+
+/// How many of the tokens of `text` are words, without building them: a full stop joined to
+/// an abbreviation leaves the count as it is.
+pub fn word_count(text: &str) -> usize {
+    text.split_word_bounds()
+        .filter(|piece| is_word(piece))
+        .count()
+}
+
+/// Whether a token's text has letters or digits.
+fn is_word(text: &str) -> bool {
+    text.chars().any(char::is_alphanumeric)
 }
 
 /// Whether a full stop right after `t` belongs to it: an abbreviation such as "Mr" or "Sen",
