@@ -250,13 +250,15 @@ impl AnnotationSet {
     }
 
     fn insert_suggestion(&mut self, s: &Suggestion) {
-        if self.suggestions.iter().any(|p| p.key() == s.key()) {
-            return;
-        }
         let key = Self::suggestion_order(s);
         let at = self
             .suggestions
             .partition_point(|p| Self::suggestion_order(p) < key);
+        // The list is kept in this order, which tells keys apart (and `shift` keeps both), so
+        // one with the same key would be right here: offering 8,000 is not 8,000 scans.
+        if self.suggestions.get(at).is_some_and(|p| p.key() == s.key()) {
+            return;
+        }
         self.suggestions.insert(at, s.clone());
     }
 

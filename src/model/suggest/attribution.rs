@@ -2,6 +2,8 @@
 //! read from the words around it ("…,” the minister said", "said Jane Doe, the minister",
 //! "Tom Becker told reporters: “…”", "according to the ministry").
 
+use std::borrow::Cow;
+
 use crate::model::suggest::cues::{listed, REPORTING_VERBS, SOURCE_PHRASES};
 use crate::model::suggest::grammar::{AUXILIARIES, NAMING_VERBS};
 use crate::model::suggest::phrases::{name_end, phrase_after, phrase_before, MAX_PHRASE};
@@ -36,8 +38,11 @@ fn ends_window(t: &Token) -> bool {
 }
 
 /// `tokens` without short asides in brackets ("Rep. Jane Doe (D-Ore.) said", "the agency
-/// (ICE) said"), so the rules read past them.
-pub fn without_asides(tokens: &[Token]) -> Vec<Token> {
+/// (ICE) said"), so the rules read past them; not copied when there is no bracket.
+pub fn without_asides(tokens: &[Token]) -> Cow<'_, [Token]> {
+    if !tokens.iter().any(|t| t.is("(")) {
+        return Cow::Borrowed(tokens);
+    }
     let mut out = Vec::with_capacity(tokens.len());
     let mut i = 0;
     while let Some(t) = tokens.get(i) {
@@ -55,7 +60,7 @@ pub fn without_asides(tokens: &[Token]) -> Vec<Token> {
             }
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 /// The attribution in the words right after a quotation's closing mark.

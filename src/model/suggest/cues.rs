@@ -5,10 +5,9 @@
 //! Every entry is lower case; multi-word entries are separated by single spaces and matched
 //! word by word.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use crate::model::suggest::words::Token;
+use crate::model::suggest::words::{Token, WordMap};
 
 /// Verbs that report speech or writing: "said", "told", "wrote", "erklärte", "a déclaré".
 pub static REPORTING_VERBS: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -363,13 +362,13 @@ pub const SPECIFIC_SIGNS: &str = "%$€£¥₽₹";
 #[derive(Debug)]
 pub struct Lexicon {
     entries: &'static [&'static str],
-    by_first: HashMap<&'static str, Vec<Vec<&'static str>>>,
+    by_first: WordMap<&'static str, Vec<Vec<&'static str>>>,
 }
 
 impl Lexicon {
     /// Indexes `entries` (lower case, words separated by single spaces).
     fn new(entries: &'static [&'static str]) -> Self {
-        let mut by_first: HashMap<&'static str, Vec<Vec<&'static str>>> = HashMap::new();
+        let mut by_first: WordMap<&'static str, Vec<Vec<&'static str>>> = WordMap::default();
         for entry in entries {
             let words: Vec<&'static str> = entry.split(' ').collect();
             by_first.entry(words[0]).or_default().push(words);

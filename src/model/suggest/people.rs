@@ -4,13 +4,11 @@
 //! as a pronoun ("she said"), a surname ("Ruiz said") or a description ("the senator said")
 //! can be named. When the text does not settle it, nothing is resolved.
 
-use std::collections::HashMap;
-
 use crate::model::suggest::cues::{listed, REPORTING_VERBS};
 use crate::model::suggest::grammar::{
     DETERMINERS, NOT_NAMES, NOT_SUBJECTS, PHRASE_BREAKS, PRONOUNS,
 };
-use crate::model::suggest::words::Token;
+use crate::model::suggest::words::{Token, WordMap};
 
 /// The gender a pronoun shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,17 +87,19 @@ struct Entity {
     name: String,
     /// Every different first name seen with this surname (two means the surname is shared).
     given: Vec<String>,
-    /// Role words from titles and descriptions ("senator", "chief", "staff").
+    /// Role words from titles and descriptions ("senator", "chief", "staff"), each once.
     roles: Vec<String>,
     /// Pronoun votes: male, female.
     votes: (u32, u32),
     /// A title showed the gender.
     titled: Option<Gender>,
+    /// The gender its pronouns show, settled once the whole article is read ([`Entity::settle`]).
+    gender: Option<Gender>,
 }
 
 impl Entity {
     /// The gender its pronouns show; none for an organisation ("the Security Council").
-    fn gender(&self) -> Option<Gender> {
+    fn settle(&self) -> Option<Gender> {
         let organisation = self
             .name
             .split_whitespace()
@@ -127,8 +127,11 @@ struct Mention {
 #[derive(Debug, Default)]
 pub struct People {
     entities: Vec<Entity>,
-    by_surname: HashMap<String, usize>,
+    by_surname: WordMap<String, usize>,
     mentions: Vec<Mention>,
+    /// For each role word, the indices (into `mentions`, in order) of the mentions of entities
+    /// with that role, so that a description finds its latest one without a scan.
+    by_role: WordMap<String, Vec<usize>>,
 }
 
 /// A surname as the key: lower case, without a possessive.
@@ -153,6 +156,14 @@ impl People {
         let mut recent: Vec<usize> = Vec::new();
         for tokens in paragraphs {
             people.read_paragraph(tokens, &mut recent);
+        }
+        for entity in &mut people.entities {
+            entity.gender = entity.settle();
+        }
+        for (k, m) in people.mentions.iter().enumerate() {
+            for role in &people.entities[m.entity].roles {
+                people.by_role.entry(role.clone()).or_default().push(k);
+            }
         }
         people
     }
@@ -268,7 +279,11 @@ impl People {
         if full.join(" ").chars().count() > entity.name.chars().count() {
             entity.name = full.join(" ");
         }
-        entity.roles.extend(roles);
+        for role in roles {
+            if !entity.roles.contains(&role) {
+                entity.roles.push(role);
+            }
+        }
         entity.titled = entity.titled.or(titled);
         self.mentions.push(Mention {
             at: tokens[from].span.start,
@@ -304,13 +319,13 @@ impl People {
         let spoken = speakers
             .iter()
             .rev()
-            .find(|(_, name)| entity(name).is_none_or(|e| e.gender().is_none_or(|g| g == wanted)));
+            .find(|(_, name)| entity(name).is_none_or(|e| e.gender.is_none_or(|g| g == wanted)));
         let before = &self.mentions[..self.mentions.partition_point(|m| m.at < at)];
         let mentioned = before
             .iter()
             .rev()
             .take_while(|m| m.at + reach >= at)
-            .find(|m| self.entities[m.entity].gender() == Some(wanted));
+            .find(|m| self.entities[m.entity].gender == Some(wanted));
         // The speaker wins unless someone else of that gender was named after them.
         match (spoken, mentioned) {
             (Some((said, name)), Some(m)) => {
@@ -336,14 +351,10 @@ impl People {
         if last.chars().next().is_some_and(char::is_uppercase) {
             return None;
         }
-        let head = key(last);
-        let before = &self.mentions[..self.mentions.partition_point(|m| m.at < at)];
-        before
-            .iter()
-            .rev()
-            .map(|m| &self.entities[m.entity])
-            .find(|e| e.roles.contains(&head))
-            .map(|e| e.name.clone())
+        let with_role = self.by_role.get(&key(last))?;
+        let before = with_role.partition_point(|&k| self.mentions[k].at < at);
+        let latest = &self.mentions[*with_role.get(before.checked_sub(1)?)?];
+        Some(self.entities[latest.entity].name.clone())
     }
 }
 
@@ -360,11 +371,14 @@ pub fn pronoun_gender(word: &str) -> Option<Gender> {
 /// when none starts there): "Sen. Ruth Alder", "Mark van Dijk", "Jean-Luc Moreau".
 fn name_run(tokens: &[Token], i: usize) -> usize {
     let first = &tokens[i];
-    let opener = listed(NOT_NAMES, &first.lower)
-        || listed(DETERMINERS, &first.lower)
-        || listed(PRONOUNS, &first.lower)
-        || listed(NOT_SUBJECTS, &first.lower);
-    if !first.is_word() || !first.is_capitalized() || opener {
+    // The word lists last: most tokens are not capitalised words.
+    let opener = || {
+        listed(NOT_NAMES, &first.lower)
+            || listed(DETERMINERS, &first.lower)
+            || listed(PRONOUNS, &first.lower)
+            || listed(NOT_SUBJECTS, &first.lower)
+    };
+    if !first.is_capitalized() || !first.is_word() || opener() {
         return i;
     }
     let mut j = i;

@@ -129,6 +129,10 @@ fn scan(
 ) {
     let mut i = from;
     while i < chars.len() {
+        if !is_mark(chars[i]) {
+            i += 1;
+            continue;
+        }
         let doubled = is_doubled(chars, i);
         let closes = if doubled {
             closing_doubled(chars, i)
@@ -174,6 +178,29 @@ fn scan(
         }
         i += 1 + usize::from(doubled);
     }
+}
+
+/// Whether `c` can open or close a quotation; every other character is passed over.
+fn is_mark(c: char) -> bool {
+    matches!(
+        c,
+        '“' | '”'
+            | '‘'
+            | '’'
+            | '"'
+            | '\''
+            | '`'
+            | '«'
+            | '»'
+            | '„'
+            | '‚'
+            | '‹'
+            | '›'
+            | '「'
+            | '」'
+            | '『'
+            | '』'
+    )
 }
 
 /// Whether `chars[i]` and the next character are a doubled mark: '' or ``.

@@ -16,7 +16,7 @@ use crate::model::suggest::grammar::{DETERMINERS, NOT_SUBJECTS, PRONOUNS};
 use crate::model::suggest::people::People;
 use crate::model::suggest::phrases::{phrase_before, sentence_subject};
 use crate::model::suggest::quotes::{quotations, Quotation};
-use crate::model::suggest::words::{tokenize, Token};
+use crate::model::suggest::words::{word_count, Token};
 use crate::model::suggest::{Suggestion, Text};
 use crate::model::{Label, Span};
 
@@ -63,10 +63,7 @@ impl Text<'_> {
             let (open_p, close_p) = (self.paragraph_of(q.open), self.paragraph_of(q.close));
             let paragraph = self.article.paragraphs().get(close_p).map(|p| p.span);
             let found = self.attribution(&q, open_p, close_p);
-            let words = tokenize(&self.slice(q.inner()), 0)
-                .iter()
-                .filter(|t| t.is_word())
-                .count();
+            let words = word_count(self.article.slice(q.inner()).unwrap_or_default());
             let heard = &speakers[..speakers.partition_point(|(at, _)| *at < q.open)];
             let (speaker, confidence, reason) = match found {
                 Some((how, a)) => self.name_speaker(&people, heard, &q, how, a),
@@ -76,8 +73,9 @@ impl Text<'_> {
                 continue;
             }
             if !speaker.is_empty() && is_name(&speaker) {
-                speakers.push((q.close, speaker.clone()));
-                speakers.sort_by_key(|(at, _)| *at);
+                // After those at the same place, as a stable sort would put it.
+                let at = speakers.partition_point(|(at, _)| *at <= q.close);
+                speakers.insert(at, (q.close, speaker.clone()));
             }
             previous = Some(Previous {
                 paragraph: close_p,

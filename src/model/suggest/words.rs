@@ -3,6 +3,9 @@
 //! full stop of an abbreviation or an initial stays with its word ("Mr.", "R.", "U.S."), so
 //! that "Mr. Graves said" is one clause.
 
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::model::segment::ABBREVIATIONS;
@@ -22,7 +25,7 @@ pub struct Token {
 impl Token {
     /// Letters or digits, not punctuation.
     pub fn is_word(&self) -> bool {
-        self.text.chars().any(char::is_alphanumeric)
+        is_word(&self.text)
     }
 
     /// A word starting with a capital letter.
@@ -66,6 +69,19 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
     out
 }
 
+/// How many of the tokens of `text` are words, without building them: a full stop joined to
+/// an abbreviation leaves the count as it is.
+pub fn word_count(text: &str) -> usize {
+    text.split_word_bounds()
+        .filter(|piece| is_word(piece))
+        .count()
+}
+
+/// Whether a token's text has letters or digits.
+fn is_word(text: &str) -> bool {
+    text.chars().any(char::is_alphanumeric)
+}
+
 /// Whether a full stop right after `t` belongs to it: an abbreviation such as "Mr" or "Sen",
 /// an initial ("R"), or letters with inner full stops ("U.S", "D-N.C").
 fn abbreviated(t: &Token) -> bool {
@@ -73,6 +89,32 @@ fn abbreviated(t: &Token) -> bool {
     let dotted = t.text.contains('.') && t.text.chars().all(|c| c.is_alphabetic() || c == '.');
     initial || dotted || ABBREVIATIONS.contains(&t.lower.as_str())
 }
+
+/// FNV-1a, for maps keyed by words: the standard hasher (SipHash) resists keys crafted to
+/// collide, which costs more than the word lookups it serves on every token.
+#[derive(Debug, Clone, Copy)]
+pub struct WordHasher(u64);
+
+impl Default for WordHasher {
+    fn default() -> Self {
+        WordHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+/// A map keyed by words, hashed with [`WordHasher`].
+pub type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 
 #[cfg(test)]
 mod tests {
