@@ -74,26 +74,28 @@ pub struct LayerChanges {
 }
 
 impl LayerChanges {
-    /// What changed from `base` to `now`: linear in their sizes, with nothing copied but the
-    /// changes.
+    /// What changed from `base` to `now`. Both keep document order, so the common beginning
+    /// and end are skipped by comparing in place; only what lies between (for one edit, an
+    /// annotation or a few) is matched by id.
     pub fn between(base: &AnnotationSet, now: &AnnotationSet) -> Self {
-        let before: HashMap<AnnotationId, &Annotation> =
-            base.as_slice().iter().map(|a| (a.id, a)).collect();
-        let after: HashSet<AnnotationId> = now.as_slice().iter().map(|a| a.id).collect();
+        if std::ptr::eq(base, now) {
+            return LayerChanges::default();
+        }
+        let (before, after) = differing(base.as_slice(), now.as_slice());
+        let old: HashMap<AnnotationId, &Annotation> = before.iter().map(|a| (a.id, a)).collect();
+        let kept: HashSet<AnnotationId> = after.iter().map(|a| a.id).collect();
         let (offered, withdrawn) = list_changes(base.suggestions(), now.suggestions());
         let (rejected, unrejected) = list_changes(base.rejected(), now.rejected());
         LayerChanges {
-            put: now
-                .as_slice()
+            put: after
                 .iter()
-                .filter(|a| before.get(&a.id) != Some(a))
+                .filter(|a| old.get(&a.id) != Some(a))
                 .cloned()
                 .collect(),
-            removed: base
-                .as_slice()
+            removed: before
                 .iter()
                 .map(|a| a.id)
-                .filter(|id| !after.contains(id))
+                .filter(|id| !kept.contains(id))
                 .collect(),
             offered,
             withdrawn,
@@ -122,8 +124,22 @@ impl LayerChanges {
     }
 }
 
+/// `base` and `now` without the beginning and the end they share.
+fn differing<'a, T: PartialEq>(base: &'a [T], now: &'a [T]) -> (&'a [T], &'a [T]) {
+    let start = base.iter().zip(now).take_while(|(a, b)| a == b).count();
+    let (base, now) = (&base[start..], &now[start..]);
+    let end = base
+        .iter()
+        .rev()
+        .zip(now.iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    (&base[..base.len() - end], &now[..now.len() - end])
+}
+
 /// The suggestions in `now` and not in `base`, and the keys in `base` and not in `now`.
 fn list_changes(base: &[Suggestion], now: &[Suggestion]) -> (Vec<Suggestion>, Vec<(Label, Span)>) {
+    let (base, now) = differing(base, now);
     let before: HashSet<(Label, Span)> = base.iter().map(Suggestion::key).collect();
     let after: HashSet<(Label, Span)> = now.iter().map(Suggestion::key).collect();
     let added = now
