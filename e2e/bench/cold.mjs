@@ -44,7 +44,7 @@ const TIMELINE = () => {
 /** Deletes what a warm start would reuse: the HTTP cache and V8's code cache (compiled wasm). */
 function dropCaches(profile) {
   for (const dir of ['Cache', 'Code Cache', 'GPUCache', 'DawnGraphiteCache', 'DawnWebGPUCache']) {
-    fs.rmSync(path.join(profile, 'Default', dir), { recursive: true, force: true, maxRetries: 5 });
+    fs.rmSync(path.join(profile, 'Default', dir), { recursive: true, force: true, maxRetries: 30 });
   }
 }
 
@@ -111,7 +111,7 @@ try {
     } catch (error) {
       rows.push({ words, annotations, failed: error.message.split('\n')[0] });
     } finally {
-      fs.rmSync(profile, { recursive: true, force: true, maxRetries: 5 });
+      fs.rmSync(profile, { recursive: true, force: true, maxRetries: 30 });
     }
   }
 } finally {
