@@ -273,7 +273,7 @@ async fn suggestions_are_dashed_outlines_and_the_current_one_names_itself() {
     let current = query(&root, ".ct-run--suggestion-current[data-badge]");
     assert_eq!(
         current.get_attribute("data-badge").as_deref(),
-        Some("Suggested Allegation")
+        Some("Suggested Quote")
     );
     let outlined = root
         .query_selector_all(".ct-run--suggested")
@@ -284,11 +284,9 @@ async fn suggestions_are_dashed_outlines_and_the_current_one_names_itself() {
         query(&root, ".ct-review button[aria-keyshortcuts='Y Enter']").unchecked_into();
     accept.click();
     yew::scheduler::flush().await;
-    let mark = query(&root, "mark[data-label='allegation']");
-    assert!(mark
-        .text_content()
-        .unwrap()
-        .starts_with("Vellmark’s city council"));
+    // The sample's first suggestion: the headline's phrase the mayor is quoted with.
+    let mark = query(&root, "mark[data-label='quote']");
+    assert_eq!(mark.text_content().unwrap(), "“a fairy tale”");
     root.remove();
 }
 
