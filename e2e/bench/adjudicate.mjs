@@ -7,7 +7,7 @@
 // Adjudicate mode, and the Agreement view over the library (click to the table painted).
 // Not a test: it asserts nothing. Knobs: BENCH_PORT, BENCH_WORDS (20000), BENCH_SPANS (1000),
 // BENCH_PRESSES (15), CHROMIUM.
-import { spawn } from 'node:child_process';
+import { serve } from './serve.mjs';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -71,15 +71,6 @@ function layer(text, spans, name, seed) {
   return `${JSON.stringify({ text, annotator: name, label: chosen })}\n`;
 }
 
-async function serve() {
-  const server = spawn('python3', ['-m', 'http.server', String(PORT), '--bind', '127.0.0.1', '--directory', DIST], { stdio: 'ignore' });
-  for (let i = 0; i < 50; i += 1) {
-    try { await fetch(BASE); return server; } catch { await new Promise((r) => setTimeout(r, 100)); }
-  }
-  server.kill();
-  throw new Error('the static server did not start');
-}
-
 /** Presses `key` and resolves with ms from keydown to the frame painted after the progress text changes (or `selector` changes). */
 async function timedKey(page, key, selector) {
   const before = await page.locator(selector).textContent();
@@ -101,7 +92,7 @@ async function timedKey(page, key, selector) {
   return page.evaluate(() => window.__t);
 }
 
-const server = await serve();
+const server = await serve(DIST, PORT);
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
   args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-dev-shm-usage'],

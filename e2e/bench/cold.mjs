@@ -3,7 +3,7 @@
 // deleted, then navigation to the last paragraph in the DOM and every highlight painted. Each
 // run is a new browser process on that profile. Prints a table with the breakdown from the
 // page's performance timeline; not a test, it asserts nothing.
-import { spawn } from 'node:child_process';
+import { serve } from './serve.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { generate } from './generate.mjs';
@@ -11,7 +11,7 @@ import { closeBrowser, freshProfile, startBrowser } from '../own-browser.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const DIST = process.env.BENCH_DIST || path.join(ROOT, 'dist');
-const PORT = Number(process.env.BENCH_PORT || 8284);
+const PORT = Number(process.env.BENCH_PORT || 8287);
 const DEBUG_PORT = Number(process.env.BENCH_DEBUG_PORT || 9334);
 const REPS = Number(process.env.BENCH_REPS || 5);
 const CASES = (process.env.BENCH_COLD_CASES || '2000:0,20000:0,100000:0,20000:1000')
@@ -20,14 +20,6 @@ const OUT = path.join(import.meta.dirname, 'results');
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 const fmt = (xs) => `${median(xs).toFixed(0)} (${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)})`;
-
-async function serve() {
-  const server = spawn('python3', ['-m', 'http.server', String(PORT), '--bind', '127.0.0.1', '--directory', DIST], { stdio: 'ignore' });
-  for (let i = 0; i < 50; i += 1) {
-    try { await fetch(`http://127.0.0.1:${PORT}/`); return server; } catch { await new Promise((r) => setTimeout(r, 100)); }
-  }
-  throw new Error('the static server did not start');
-}
 
 /** Records when the wasm app has started (boot.js fires the event after its first render). */
 const TIMELINE = () => {
@@ -97,7 +89,7 @@ async function coldLoad(base, profile, { paragraphs, highlights }) {
   }
 }
 
-const server = await serve();
+const server = await serve(DIST, PORT);
 const base = `http://127.0.0.1:${PORT}/`;
 const rows = [];
 try {

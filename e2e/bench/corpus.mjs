@@ -17,7 +17,7 @@
 // BENCH_EXPORT_WORDS / BENCH_EXPORT_ANNOTATIONS (1000 / 5000 / 50), BENCH_TIMEOUT_MIN (the
 // limit of any one import or export, 20 minutes), CHROMIUM. About 1½ minutes at full sizes
 // on the 2-core machine.
-import { spawn } from 'node:child_process';
+import { serve } from './serve.mjs';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -130,15 +130,6 @@ function writeCorpus(dir, name, { docs, words, labels }, seed) {
 
 // ---------------------------------------------------------------------------------------------
 // The browser and the page.
-
-async function serve() {
-  const server = spawn('python3', ['-m', 'http.server', String(PORT), '--bind', '127.0.0.1', '--directory', DIST], { stdio: 'ignore' });
-  for (let i = 0; i < 50; i += 1) {
-    try { await fetch(BASE); return server; } catch { await new Promise((r) => setTimeout(r, 100)); }
-  }
-  server.kill();
-  throw new Error('the static server did not start');
-}
 
 /** In-page helpers: long tasks, clicks, a bounded wait for a condition and a painted frame, heap sampling. */
 const HELPERS = () => {
@@ -440,7 +431,7 @@ async function exportRow(browser, dir) {
 
 const started = Date.now();
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimtag-corpus-bench-'));
-const server = await serve();
+const server = await serve(DIST, PORT);
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
   args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update',

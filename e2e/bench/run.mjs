@@ -2,7 +2,7 @@
 // Debian's Chromium headless with Playwright, and prints a table (and writes JSON) of medians
 // and min–max over repeated runs for generated documents of 2k, 20k and 100k words with 0, 1,000
 // and 5,000 annotations. Not a test: it asserts nothing.
-import { spawn } from 'node:child_process';
+import { serve } from './serve.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -30,14 +30,6 @@ function bundleSizes() {
     gzip += zlib.gzipSync(bytes, { level: 9 }).length;
   }
   return { raw, gzip };
-}
-
-async function serve() {
-  const server = spawn('python3', ['-m', 'http.server', String(PORT), '--bind', '127.0.0.1', '--directory', DIST], { stdio: 'ignore' });
-  for (let i = 0; i < 50; i += 1) {
-    try { await fetch(`http://127.0.0.1:${PORT}/`); return server; } catch { await new Promise((r) => setTimeout(r, 100)); }
-  }
-  throw new Error('the static server did not start');
 }
 
 /** In-page helpers: run an action, resolve with ms until `done()` holds and a frame is painted. */
@@ -212,7 +204,7 @@ async function measureLibrary(browser, base, count) {
   return { documents: count, open_list_ms: stat(lists), open_document_ms: stat(opens) };
 }
 
-const server = await serve();
+const server = await serve(DIST, PORT);
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
   args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
