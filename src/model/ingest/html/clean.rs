@@ -93,7 +93,14 @@ pub fn is_clutter(element: &HtmlElement) -> bool {
     let descendants = element.descendants();
     let count = |tag: &str| descendants.iter().filter(|e| e.name == tag).count();
     let (p, img, li) = (count("p"), count("img"), count("li").saturating_sub(100));
-    let embeds = count("iframe") + count("object") + count("embed");
+    let embedded: Vec<&&HtmlElement> = descendants
+        .iter()
+        .filter(|e| matches!(e.name.as_str(), "iframe" | "object" | "embed"))
+        .collect();
+    if embedded.iter().any(|e| is_video(e)) {
+        return false;
+    }
+    let embeds = embedded.len();
     let is_list = matches!(name, "ul" | "ol");
     let length = text.chars().count();
     let density = link_density(element);
@@ -110,6 +117,33 @@ pub fn is_clutter(element: &HtmlElement) -> bool {
         || (embeds == 1 && length < 75)
         || embeds > 1
 }
+
+/// Whether an embedded frame or object plays a video from a known video host: Readability keeps
+/// a container holding one, as part of the article, whatever its shape.
+fn is_video(element: &HtmlElement) -> bool {
+    element.attrs.iter().any(|(_, value)| {
+        let value = value.to_ascii_lowercase();
+        VIDEO_HOSTS.iter().any(|host| {
+            value
+                .split("//")
+                .skip(1)
+                .any(|rest| rest.trim_start_matches("www.").starts_with(host))
+        })
+    })
+}
+
+/// Video hosts whose players are part of an article (Readability's `allowedVideoRegex`).
+const VIDEO_HOSTS: [&str; 9] = [
+    "dailymotion.com",
+    "youtube.com",
+    "youtube-nocookie.com",
+    "player.vimeo.com",
+    "v.qq.com",
+    "archive.org",
+    "upload.wikimedia.org",
+    "player.twitch.tv",
+    "youtu.be",
+];
 
 /// Whether `element` is a table of data (a recipe's ingredients, a list of figures), which
 /// Readability never cleans up for its shape: it has a caption, a summary, header cells or
@@ -312,5 +346,37 @@ mod tests {
             .attrs
             .push(("role".to_string(), "presentation".to_string()));
         assert!(is_clutter(&presentation));
+    }
+
+    #[test]
+    fn a_container_with_a_video_player_is_not_clutter_for_its_embeds() {
+        let with = |frames: Vec<HtmlNode>| {
+            let mut children = vec![
+                el(
+                    "p",
+                    &[],
+                    vec![text(
+                        "The phone went on sale in June, and the first reviews followed.",
+                    )],
+                ),
+                el(
+                    "p",
+                    &[],
+                    vec![text(
+                        "It can tell a finger from the stylus, which few could then.",
+                    )],
+                ),
+            ];
+            children.extend(frames);
+            element(el("div", &[("class", "article-view__content")], children))
+        };
+        let ad = || el("iframe", &[("src", "/api/ads?format=300x250")], vec![]);
+        assert!(is_clutter(&with(vec![ad(), ad()])));
+        let video = el(
+            "iframe",
+            &[("src", "https://www.youtube-nocookie.com/embed/abc?rel=0")],
+            vec![],
+        );
+        assert!(!is_clutter(&with(vec![ad(), video])));
     }
 }

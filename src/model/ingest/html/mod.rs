@@ -88,11 +88,7 @@ fn collect_text(element: &HtmlElement, out: &mut String) {
     for child in &element.children {
         match child {
             HtmlNode::Text(t) => out.push_str(t),
-            HtmlNode::Element(e)
-                if matches!(
-                    e.name.as_str(),
-                    "script" | "style" | "noscript" | "template"
-                ) => {}
+            HtmlNode::Element(e) if words::UNREAD.contains(&e.name.as_str()) => {}
             HtmlNode::Element(e) if e.name == "br" => out.push(' '),
             HtmlNode::Element(e) => collect_text(e, out),
         }
@@ -116,14 +112,33 @@ pub fn extract_article(
 ) -> Result<Article, IngestError> {
     let mut meta = metadata::extract_metadata(document);
     meta.source = source.or(meta.canonical_url.clone());
-    let blocks = readability::extract_body(document, &meta.title);
+    let mut blocks = readability::extract_body(document, &meta.title);
     if blocks.iter().map(|b| b.text.chars().count()).sum::<usize>() == 0 {
         return Err(IngestError::NoArticleBody);
     }
+    let hyphens_removed = remove_soft_hyphens(&mut blocks);
     let mut article =
         Article::from_paragraphs(blocks.iter().map(|b| (b.text.as_str(), b.kind)), meta);
     article.normalization = vec!["html-extract".to_string(), "html-whitespace".to_string()];
+    if hyphens_removed {
+        article
+            .normalization
+            .push("soft-hyphens-removed".to_string());
+    }
     Ok(article)
+}
+
+/// Soft hyphens (U+00AD) are line-break hints a page puts inside words ("Mit\u{ad}tel\u{ad}al\u{ad}ter");
+/// a browser shows none of them unless it breaks the line there. Left in, they would make
+/// every such word differ from the same word typed, searched or quoted elsewhere. Removes
+/// them from every block; true when there were any.
+fn remove_soft_hyphens(blocks: &mut [Block]) -> bool {
+    let mut removed = false;
+    for block in blocks.iter_mut().filter(|b| b.text.contains('\u{ad}')) {
+        block.text.retain(|c| c != '\u{ad}');
+        removed = true;
+    }
+    removed
 }
 
 /// A block of text found in the body.
@@ -164,6 +179,16 @@ pub(crate) mod tests {
         }
     }
 
+    /// A page whose body holds `children`.
+    pub fn body_page(children: Vec<HtmlNode>) -> HtmlElement {
+        root(vec![el("body", &[], children)])
+    }
+
+    /// A page whose body is one `<article>` holding `children`.
+    pub fn article_page(children: Vec<HtmlNode>) -> HtmlElement {
+        body_page(vec![el("article", &[], children)])
+    }
+
     #[test]
     fn text_collapses_whitespace_and_skips_scripts() {
         let doc = root(vec![el(
@@ -177,5 +202,35 @@ pub(crate) mod tests {
             ],
         )]);
         assert_eq!(doc.text(), "Hello big world");
+    }
+
+    #[test]
+    fn soft_hyphens_and_ruby_readings_are_left_out_of_the_text() {
+        let body = "Schon im Mit\u{ad}tel\u{ad}al\u{ad}ter war der Wein bekannt, und die Winzer der Gegend pflegten ihn sorgfältig über viele Generationen hinweg.";
+        let reading = |t: &str| el("rt", &[], vec![text(t)]);
+        let parenthesis = |t: &str| el("rp", &[], vec![text(t)]);
+        let ruby = el(
+            "ruby",
+            &[],
+            vec![
+                text("子"),
+                parenthesis("("),
+                reading("こ"),
+                parenthesis(")"),
+            ],
+        );
+        let doc = article_page(vec![
+            el("p", &[], vec![text(body)]),
+            el("p", &[], vec![ruby, text("どもへの法律ができて、親が子どもを教育するために体罰を禁止することになりました。")]),
+        ]);
+        let article = extract_article(&doc, None).expect("an article");
+        let text = article.text();
+        assert!(text.contains("Schon im Mittelalter war"), "{text}");
+        assert!(text.contains("子どもへの法律"), "{text}");
+        assert!(!text.contains('\u{ad}') && !text.contains("子こ") && !text.contains('('));
+        assert!(article
+            .normalization
+            .iter()
+            .any(|n| n == "soft-hyphens-removed"));
     }
 }

@@ -1,18 +1,8 @@
 //! Tests of body extraction on small pages written for them.
 
 use super::*;
-use crate::model::ingest::html::tests::{el, root, text};
+use crate::model::ingest::html::tests::{article_page, body_page, el, root, text};
 use crate::model::ingest::html::HtmlNode;
-
-/// A page whose body holds `children`.
-fn body_page(children: Vec<HtmlNode>) -> HtmlElement {
-    root(vec![el("body", &[], children)])
-}
-
-/// A page whose body is one `<article>` holding `children`.
-fn article_page(children: Vec<HtmlNode>) -> HtmlElement {
-    body_page(vec![el("article", &[], children)])
-}
 
 fn long(sentence: &str) -> String {
     format!(
@@ -512,4 +502,36 @@ fn a_post_whose_text_is_only_in_noscript_is_read_from_there() {
     )]);
     let blocks = extract_body(&doc, "");
     assert!(blocks.iter().all(|b| b.text == shown));
+}
+
+#[test]
+fn a_teaser_with_a_content_like_class_does_not_beat_a_longer_text() {
+    let tip = "You know it: you slice a tomato and the seeds slide out over the board. Turn it so the stalk points to the side before you cut, and the seeds stay in the flesh. The slices keep their shape on the plate, and a serrated knife makes even thin ones easy.";
+    let doc = body_page(vec![
+        el(
+            "div",
+            &[("class", "teaser-vertical-single-textbox")],
+            vec![el(
+                "div",
+                &[],
+                vec![text("How the birthday party works and you stay relaxed")],
+            )],
+        ),
+        el(
+            "div",
+            &[("class", "tip-step")],
+            vec![el(
+                "div",
+                &[],
+                vec![text(tip), el("br", &[], vec![]), text(tip)],
+            )],
+        ),
+    ]);
+    let blocks = extract_body(&doc, "");
+    let all: String = blocks.iter().map(|b| b.text.as_str()).collect();
+    assert!(
+        all.contains("You know it: you slice a tomato"),
+        "{blocks:?}"
+    );
+    assert!(!all.contains("birthday party"), "{blocks:?}");
 }

@@ -244,18 +244,25 @@ fn initial_score(element: &HtmlElement) -> f64 {
     tag + class_weight(element)
 }
 
-/// -25 for furniture-like class or id words, +25 for content-like ones (both: 0).
+/// -25 for furniture-like class or id words, +25 for content-like ones (both: 0). A content-like
+/// word counts only on an element holding [`CONTENT_AT_LEAST`] characters: a teaser's
+/// "…-textbox" around one linked headline is no article body.
 pub(super) fn class_weight(element: &HtmlElement) -> f64 {
     let words = class_and_id(element);
     let mut weight = 0.0;
     if NEGATIVE.iter().any(|w| words.contains(w)) {
         weight -= 25.0;
     }
-    if POSITIVE.iter().any(|w| words.contains(w)) {
+    if POSITIVE.iter().any(|w| words.contains(w))
+        && element.text().chars().count() >= CONTENT_AT_LEAST
+    {
         weight += 25.0;
     }
     weight
 }
+
+/// Characters an element needs for its content-like class words to count.
+const CONTENT_AT_LEAST: usize = 100;
 
 pub(super) fn class_and_id(element: &HtmlElement) -> String {
     format!(

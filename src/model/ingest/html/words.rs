@@ -8,6 +8,10 @@ pub const SKIPPED: [&str; 21] = [
     "head", "dialog",
 ];
 
+/// Elements whose text is never part of an element's text: code, and ruby readings (`<rt>`,
+/// `<rp>`: the furigana over a word would otherwise land inside it, "子こども" for "子ども").
+pub const UNREAD: [&str; 6] = ["script", "style", "noscript", "template", "rt", "rp"];
+
 /// Page chrome by tag, left out in the strict pass only (some pages put the article in an
 /// `<aside>` or a `<header>` that never closes).
 pub const CHROME: [&str; 4] = ["nav", "footer", "aside", "menu"];
