@@ -24,6 +24,40 @@ fn mount_point() -> Element {
     root
 }
 
+/// Mounts the app on an empty library (the documents earlier tests saved deleted) and waits
+/// until start-up has read it: the app then shows its sample article.
+async fn sample_app(root: &Element) -> yew::AppHandle<App> {
+    idb::Factory::new()
+        .unwrap()
+        .delete(claimtag::services::storage::DB_NAME)
+        .unwrap()
+        .await
+        .unwrap();
+    let app = yew::Renderer::<App>::with_root(root.clone()).render();
+    for _ in 0..250 {
+        yew::scheduler::flush().await;
+        if root
+            .query_selector(".ct-app[data-ready='true']")
+            .unwrap()
+            .is_some()
+        {
+            return app;
+        }
+        tick(20).await;
+    }
+    panic!("the app did not finish reading the library");
+}
+
+/// Waits `ms` milliseconds.
+async fn tick(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        gloo::utils::window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
 fn query(root: &Element, selector: &str) -> Element {
     root.query_selector(selector)
         .unwrap()
@@ -50,8 +84,7 @@ fn select(start: (&Node, u32), end: (&Node, u32)) -> web_sys::Range {
 #[wasm_bindgen_test]
 async fn app_opens_the_sample_and_tags_a_selection_as_quote() {
     let root = mount_point();
-    let _app = yew::Renderer::<App>::with_root(root.clone()).render();
-    yew::scheduler::flush().await;
+    let app = sample_app(&root).await;
 
     let headline = query(&root, "article h1");
     assert_eq!(
@@ -105,14 +138,14 @@ async fn app_opens_the_sample_and_tags_a_selection_as_quote() {
     yew::scheduler::flush().await;
     assert!(root.query_selector("mark").unwrap().is_none());
     assert_eq!(items.child_element_count(), 0);
+    app.destroy();
     root.remove();
 }
 
 #[wasm_bindgen_test]
 async fn tagging_with_nothing_selected_explains_what_to_do() {
     let root = mount_point();
-    let _app = yew::Renderer::<App>::with_root(root.clone()).render();
-    yew::scheduler::flush().await;
+    let app = sample_app(&root).await;
     gloo::utils::window()
         .get_selection()
         .unwrap()
@@ -126,6 +159,7 @@ async fn tagging_with_nothing_selected_explains_what_to_do() {
     let alert = query(&root, "[role='alert']");
     assert!(alert.text_content().unwrap().contains("Select some words"));
     assert!(root.query_selector("mark").unwrap().is_none());
+    app.destroy();
     root.remove();
 }
 
@@ -265,8 +299,7 @@ fn the_browser_parser_feeds_the_extractor_without_running_scripts() {
 #[wasm_bindgen_test]
 async fn suggestions_are_dashed_outlines_and_the_current_one_names_itself() {
     let root = mount_point();
-    let _app = yew::Renderer::<App>::with_root(root.clone()).render();
-    yew::scheduler::flush().await;
+    let app = sample_app(&root).await;
     let suggest: HtmlElement = query(&root, "button[aria-keyshortcuts='S']").unchecked_into();
     suggest.click();
     yew::scheduler::flush().await;
@@ -287,14 +320,14 @@ async fn suggestions_are_dashed_outlines_and_the_current_one_names_itself() {
     // The sample's first suggestion: the headline's phrase the mayor is quoted with.
     let mark = query(&root, "mark[data-label='quote']");
     assert_eq!(mark.text_content().unwrap(), "“a fairy tale”");
+    app.destroy();
     root.remove();
 }
 
 #[wasm_bindgen_test]
 async fn the_team_indicator_opens_the_connect_form_and_refuses_a_bad_address() {
     let root = mount_point();
-    let _app = yew::Renderer::<App>::with_root(root.clone()).render();
-    yew::scheduler::flush().await;
+    let app = sample_app(&root).await;
     let indicator: HtmlElement = query(&root, "button.ct-team").unchecked_into();
     assert_eq!(indicator.text_content().unwrap(), "Team: not connected");
     indicator.click();
@@ -319,12 +352,7 @@ async fn the_team_indicator_opens_the_connect_form_and_refuses_a_bad_address() {
         if dialog.query_selector("[role='alert']").unwrap().is_some() {
             break;
         }
-        let tick = js_sys::Promise::new(&mut |resolve, _| {
-            gloo::utils::window()
-                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20)
-                .unwrap();
-        });
-        wasm_bindgen_futures::JsFuture::from(tick).await.unwrap();
+        tick(20).await;
     }
     let alert = query(&dialog, "[role='alert']");
     assert!(alert
@@ -335,5 +363,6 @@ async fn the_team_indicator_opens_the_connect_form_and_refuses_a_bad_address() {
         query(&root, "button.ct-team").text_content().unwrap(),
         "Team: not connected"
     );
+    app.destroy();
     root.remove();
 }

@@ -3,6 +3,7 @@
 use std::rc::Rc;
 
 use gloo::events::{EventListener, EventListenerOptions};
+use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, KeyboardEvent};
 use yew::prelude::*;
@@ -77,6 +78,7 @@ pub fn App() -> Html {
     let on_sentence_at = dispatch.reform(|cp| ViewAction::CursorAt(cp).into());
     let on_dismiss = dispatch.reform(|()| ViewAction::DismissNotice.into());
 
+    let waited = use_opening_deadline();
     let marks = use_layer_marks(&state);
     use_drop_to_load(dispatch.clone());
     use_startup(dispatch.clone(), state.storage.tab.clone());
@@ -157,29 +159,37 @@ pub fn App() -> Html {
                 on_reload={on_reload}
                 on_keep_mine={dispatch.reform(|()| StorageAction::KeepMine.into())}
             />
-            <main class="ct-main">
-                <ArticleView
-                    article={state.document.article.clone()}
-                    annotations={state.document.annotations.clone()}
-                    selected={state.view.selected}
-                    cursor={state.cursor_span()}
-                    matches={state.view.matches.clone()}
-                    current_match={state.view.current_match_span()}
-                    node_ref={article_ref.clone()}
-                    on_select={on_select}
-                    on_sentence_at={on_sentence_at}
-                    current_suggestion={state.view.suggestion}
-                    on_review={dispatch.reform(|i| ViewAction::Review(Some(i)).into())}
-                    others={marks.others.clone()}
-                    other_names={marks.names.clone()}
-                    candidates={marks.candidates.clone()}
-                    current_item={state.view.item}
-                    on_item={dispatch.reform(|i| ViewAction::Item(Some(i)).into())}
-                >
-                    <ArticleDetails article={state.document.article.clone()} dispatch={dispatch.clone()} />
-                </ArticleView>
-                <Sidebar state={Rc::new((*state).clone())} dispatch={dispatch.clone()} on_place={on_place} />
-            </main>
+            if state.storage.ready || *waited {
+                <main class="ct-main">
+                    <ArticleView
+                        article={state.document.article.clone()}
+                        annotations={state.document.annotations.clone()}
+                        selected={state.view.selected}
+                        cursor={state.cursor_span()}
+                        matches={state.view.matches.clone()}
+                        current_match={state.view.current_match_span()}
+                        node_ref={article_ref.clone()}
+                        on_select={on_select}
+                        on_sentence_at={on_sentence_at}
+                        current_suggestion={state.view.suggestion}
+                        on_review={dispatch.reform(|i| ViewAction::Review(Some(i)).into())}
+                        others={marks.others.clone()}
+                        other_names={marks.names.clone()}
+                        candidates={marks.candidates.clone()}
+                        current_item={state.view.item}
+                        on_item={dispatch.reform(|i| ViewAction::Item(Some(i)).into())}
+                    >
+                        <ArticleDetails article={state.document.article.clone()} dispatch={dispatch.clone()} />
+                    </ArticleView>
+                    <Sidebar state={Rc::new((*state).clone())} dispatch={dispatch.clone()} on_place={on_place} />
+                </main>
+            } else {
+                // Until start-up has read the library: the document open last is shown
+                // first, without rendering the sample article only to replace it.
+                <main class="ct-main" aria-busy="true">
+                    <p class="ct-opening" role="status">{ "Opening your library…" }</p>
+                </main>
+            }
             <SelectionToolbar article_ref={article_ref} on_tag={on_tag} />
             <DialogLayer dialog={state.view.dialog} dispatch={dispatch.clone()} />
             if state.view.dialog == Some(Dialog::Load) {
@@ -226,6 +236,24 @@ pub fn App() -> Html {
             }
         </div>
     }
+}
+
+/// Milliseconds after which the sample article is shown even though start-up has not read the
+/// library yet (a database held up by another tab's upgrade).
+const OPENING_AT_MOST_MS: u32 = 2000;
+
+/// True once [`OPENING_AT_MOST_MS`] have passed since the app started.
+#[hook]
+fn use_opening_deadline() -> UseStateHandle<bool> {
+    let waited = use_state(|| false);
+    {
+        let waited = waited.clone();
+        use_effect_with((), move |_| {
+            let timeout = Timeout::new(OPENING_AT_MOST_MS, move || waited.set(true));
+            move || drop(timeout)
+        });
+    }
+    waited
 }
 
 /// `action` with the time it happens, which new and changed annotations record.

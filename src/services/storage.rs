@@ -10,7 +10,8 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::model::library::{DocSummary, StoredDocument, WorkingCopy};
 
-const DB_NAME: &str = "claimtag";
+/// The library database's name.
+pub const DB_NAME: &str = "claimtag";
 const DB_VERSION: u32 = 3;
 const DOCUMENTS: &str = "documents";
 const SUMMARIES: &str = "summaries";
@@ -39,9 +40,18 @@ impl From<idb::Error> for StorageError {
     }
 }
 
-/// An open connection to the library database.
+/// An open connection to the library database; closed when dropped.
 pub struct Storage {
     db: Database,
+}
+
+impl Drop for Storage {
+    /// Closes the connection (the browser lets its transactions finish first). Left open, it
+    /// would hold up a newer build's upgrade, or deleting the database, until it is garbage
+    /// collected: its `versionchange` handler is freed with it and can no longer close it.
+    fn drop(&mut self) {
+        self.db.close();
+    }
 }
 
 impl Storage {
