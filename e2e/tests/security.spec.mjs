@@ -157,6 +157,8 @@ test('a whole session asks nothing of any other site unless the user fetches a U
   const app = new AppPage(page);
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
+  const refused = [];
+  page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) refused.push(m.text()); });
   await app.open();
   // Load, annotate with the keyboard, suggest, export, reload.
   const dialog = await openLoad(page);
@@ -171,6 +173,9 @@ test('a whole session asks nothing of any other site unless the user fetches a U
   await page.reload();
   await app.ready();
   await expect(app.headline).toHaveText('Tram line opens');
+  // The policy lets the page's one inline script (the library prefetch) run, and nothing was refused.
+  expect(await page.evaluate(() => performance.getEntriesByName('claimtag:prefetched').length)).toBe(1);
+  expect(refused).toEqual([]);
   const origin = new URL(page.url()).origin;
   const elsewhere = requests.filter((u) => /^https?:/.test(u) && new URL(u).origin !== origin);
   expect(elsewhere).toEqual([]);

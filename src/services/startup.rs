@@ -1,8 +1,9 @@
 //! What start-up reads from the library: the annotator name, the journal's working copies and
 //! the document to reopen — the newest unsaved work a closed tab left (a crash), or else the
-//! document open last. `assets/prefetch.js` reads the same records while the wasm module is still
-//! being fetched and compiled, and hands them over as `window.__claimtagPrefetch`; without
-//! them (a library from an older build, a browser that refused) they are read here.
+//! document open last. The inline script in `index.html` reads the same records while the
+//! wasm module is still being fetched and compiled, and hands them over as
+//! `window.__claimtagPrefetch`; without them (a library from an older build, a browser that
+//! refused) they are read here.
 
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -12,7 +13,7 @@ use crate::services::library::{opened, ANNOTATOR, OPEN_DOCUMENT};
 use crate::services::storage::{Storage, StorageError};
 use crate::services::tabs;
 
-/// The global that `assets/prefetch.js` leaves its reading in (a promise).
+/// The global that the inline script of `index.html` leaves its reading in (a promise).
 const PREFETCH: &str = "__claimtagPrefetch";
 
 /// What start-up finds.
@@ -97,7 +98,7 @@ async fn read(storage: &Storage) -> Result<Records, StorageError> {
     })
 }
 
-/// What `assets/prefetch.js` read, if it could: `{annotator, journal: [json], id, document: json}`.
+/// What the inline script of `index.html` read, if it could: `{annotator, journal: [json], id, document: json}`.
 async fn prefetched() -> Option<Records> {
     let window = web_sys::window()?;
     let promise = js_sys::Reflect::get(&window, &JsValue::from_str(PREFETCH)).ok()?;
