@@ -80,7 +80,7 @@ pub fn ParagraphView(props: &ParagraphViewProps) -> Html {
     let first_candidate = extras.len();
     extras.extend(props.candidates.iter().map(|c| c.span));
     html! {
-        <p class={class} dir="auto" data-start={span.start.to_string()} data-end={span.end.to_string()}>
+        <p class={class} dir="auto">
             { for runs(span, &props.layers, &extras).into_iter().map(|run| {
                 let text = props.article.slice(run.span).unwrap_or_default().to_string();
                 let covered = |i: usize| run.extras.contains(&i);
