@@ -34,9 +34,18 @@ const TIMELINE = () => {
 };
 
 /** Deletes what a warm start would reuse: the HTTP cache and V8's code cache (compiled wasm). */
-function dropCaches(profile) {
+async function dropCaches(profile) {
   for (const dir of ['Cache', 'Code Cache', 'GPUCache', 'DawnGraphiteCache', 'DawnWebGPUCache']) {
-    fs.rmSync(path.join(profile, 'Default', dir), { recursive: true, force: true, maxRetries: 30 });
+    // A helper process of the browser closed just before may still be writing its last entry.
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        fs.rmSync(path.join(profile, 'Default', dir), { recursive: true, force: true, maxRetries: 30 });
+        break;
+      } catch (error) {
+        if (attempt >= 20) throw error;
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    }
   }
 }
 
@@ -61,7 +70,7 @@ async function prepare(base, profile, doc) {
 }
 
 async function coldLoad(base, profile, { paragraphs, highlights }) {
-  dropCaches(profile);
+  await dropCaches(profile);
   const session = await startBrowser(profile, DEBUG_PORT);
   try {
     const { page } = session;
