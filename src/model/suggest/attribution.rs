@@ -5,8 +5,12 @@
 use std::borrow::Cow;
 
 use crate::model::suggest::cues::{listed, REPORTING_VERBS, SOURCE_PHRASES};
-use crate::model::suggest::grammar::{AUXILIARIES, NAMING_VERBS};
-use crate::model::suggest::phrases::{name_end, phrase_after, phrase_before, MAX_PHRASE};
+use crate::model::suggest::grammar::{
+    AUXILIARIES, NAMING_VERBS, NOUN_MARKERS, OBJECT_PRONOUNS, PARTICIPLES, PASSIVE, SUBORDINATORS,
+};
+use crate::model::suggest::phrases::{
+    is_adverb, name_end, phrase_after, phrase_before, MAX_PHRASE,
+};
 use crate::model::suggest::words::Token;
 use crate::model::Span;
 
@@ -31,10 +35,31 @@ pub fn covering(tokens: &[Token], from: usize, to: usize) -> Option<Span> {
     (from < to).then(|| Span::new(first.span.start, last.span.end))
 }
 
-/// Whether the token ends a clause a quotation's attribution can lie in.
-fn ends_window(t: &Token) -> bool {
-    matches!(t.text.as_str(), "." | "!" | "?" | ";" | "…")
-        || t.text.chars().all(|c| "“”„«»‹›‘’\"'「」『』".contains(c))
+/// Whether `tokens[i]` ends a clause a quotation's attribution can lie in: a full stop, a
+/// semicolon, a quotation mark (not the apostrophe of "the veterans’ families").
+fn ends_window(tokens: &[Token], i: usize) -> bool {
+    let t = &tokens[i];
+    // A full stop before a comma or a word in lower case ends an abbreviation ("Neb., said").
+    let abbreviation = t.is(".")
+        && tokens
+            .get(i + 1)
+            .is_some_and(|n| n.is(",") || n.is_word() && !n.is_capitalized());
+    matches!(t.text.as_str(), "." | "!" | "?" | ";" | "…") && !abbreviation
+        || t.text.chars().all(|c| "“”„«»‹›‘’\"'「」『』".contains(c)) && !possessive(tokens, i)
+}
+
+/// Whether `tokens[i]` is the apostrophe of a plural possessive: joined to a word in s, with a
+/// word in lower case after it ("the veterans’ families").
+fn possessive(tokens: &[Token], i: usize) -> bool {
+    let t = &tokens[i];
+    let after_s = i
+        .checked_sub(1)
+        .and_then(|j| tokens.get(j))
+        .is_some_and(|p| p.span.end == t.span.start && p.lower.ends_with('s'));
+    let word_after = tokens
+        .get(i + 1)
+        .is_some_and(|n| n.is_word() && !n.is_capitalized() && n.span.start > t.span.end);
+    matches!(t.text.as_str(), "’" | "'") && after_s && word_after
 }
 
 /// `tokens` without short asides in brackets ("Rep. Jane Doe (D-Ore.) said", "the agency
@@ -67,15 +92,14 @@ pub fn without_asides(tokens: &[Token]) -> Cow<'_, [Token]> {
 pub fn after_quotation(tokens: &[Token]) -> Option<Attribution> {
     // Only the clause after the mark is read: the rest of the paragraph is not copied.
     let mut depth = 0_usize;
-    let cut = tokens
-        .iter()
-        .position(|t| {
-            match t.text.as_str() {
+    let cut = (0..tokens.len())
+        .find(|&i| {
+            match tokens[i].text.as_str() {
                 "(" => depth += 1,
                 ")" => depth = depth.saturating_sub(1),
                 _ => {}
             }
-            depth == 0 && ends_window(t)
+            depth == 0 && ends_window(tokens, i)
         })
         .unwrap_or(tokens.len());
     let tokens = &without_asides(&tokens[..cut]);
@@ -84,7 +108,9 @@ pub fn after_quotation(tokens: &[Token]) -> Option<Attribution> {
         .take_while(|t| matches!(t.text.as_str(), "," | "—" | "–" | "―" | "-" | ":"))
         .count();
     let rest = &tokens[lead..];
-    let end = rest.iter().position(ends_window).unwrap_or(rest.len());
+    let end = (0..rest.len())
+        .find(|&i| ends_window(rest, i))
+        .unwrap_or(rest.len());
     let window = &rest[..end];
     // "“…” — Jane Doe": a dash and a name alone after the quotation, as under a testimonial.
     let dash = tokens[..lead]
@@ -112,7 +138,12 @@ pub fn after_quotation(tokens: &[Token]) -> Option<Attribution> {
             cue: covering(window, verb_at, verb_at + n)?,
         });
     }
-    (1..window.len().min(AFTER_REACH))
+    // Not a verb in a clause of its own: "“…” when he said".
+    let clause = window
+        .iter()
+        .position(|t| listed(SUBORDINATORS, &t.lower))
+        .unwrap_or(window.len());
+    (1..window.len().min(AFTER_REACH).min(clause))
         .find_map(|v| {
             let n = REPORTING_VERBS.at(window, v)?;
             Some(Attribution {
@@ -139,12 +170,52 @@ fn long_apposition(window: &[Token]) -> Option<Attribution> {
     })
 }
 
+/// Whether the reporting verb's form at `window[v]` is used as a noun or an adjective, after a
+/// determiner ("those reports", "a swiftly called meeting"), or is passive ("was told"), so
+/// the phrase before it is no speaker.
+fn noun_use(window: &[Token], v: usize) -> bool {
+    let before = window[..v].iter().rev().find(|t| !is_adverb(t));
+    before.is_some_and(|t| listed(NOUN_MARKERS, &t.lower) || listed(PASSIVE, &t.lower))
+}
+
+/// A reporting participle after a comma in the words before a quotation ("Vale walked on,
+/// chanting “…”", "The group wrote to the mayor, saying its “…”"): its speaker is the
+/// sentence's subject, so only the cue is given here.
+pub fn participle(tokens: &[Token]) -> Option<Attribution> {
+    let start = (0..tokens.len())
+        .rfind(|&i| ends_window(tokens, i))
+        .map_or(0, |i| i + 1);
+    let k = (start + 1..tokens.len())
+        .rev()
+        .find(|&k| tokens[k - 1].is(",") && listed(PARTICIPLES, &tokens[k].lower))?;
+    Some(Attribution {
+        speaker: None,
+        cue: tokens[k].span,
+    })
+}
+
+/// The name opening a clause whose verb comes after asides however long: "Jane Doe, who
+/// leads …, said", "Jane Doe, 59, of Dunmore, said", "Jane Doe -- the head of … -- told".
+fn leading_name(before_verb: &[Token]) -> Option<Span> {
+    let last = before_verb.last()?;
+    if !matches!(last.text.as_str(), "," | "-" | "—" | "–") {
+        return None;
+    }
+    let name = name_end(before_verb, 0);
+    let aside = before_verb
+        .get(name)
+        .is_some_and(|t| matches!(t.text.as_str(), "," | "-" | "—" | "–"));
+    (name > 1 && aside).then(|| covering(before_verb, 0, name))?
+}
+
 /// The attribution in the words of the sentence before a quotation's opening mark: a
 /// reporting verb right before it ("Jane Doe said: “…”"), or, with `anywhere`, anywhere in the
 /// sentence ("…said the claims were “false”").
 pub fn before_quotation(tokens: &[Token], anywhere: bool) -> Option<Attribution> {
     let tokens = &without_asides(tokens);
-    let start = tokens.iter().rposition(ends_window).map_or(0, |i| i + 1);
+    let start = (0..tokens.len())
+        .rfind(|&i| ends_window(tokens, i))
+        .map_or(0, |i| i + 1);
     let window = &tokens[start..];
     let reach = if anywhere { window.len() } else { BEFORE_REACH };
     (window.len().saturating_sub(reach)..window.len())
@@ -157,19 +228,30 @@ pub fn before_quotation(tokens: &[Token], anywhere: bool) -> Option<Attribution>
                 });
             }
             let n = REPORTING_VERBS.at(window, v)?;
-            // "so-called" is no reporting verb.
-            if v > 0 && window[v - 1].is("-") && listed(NAMING_VERBS, &window[v].lower) {
+            // "so-called" is no reporting verb, nor a noun such as "those reports".
+            if v > 0 && window[v - 1].is("-") && listed(NAMING_VERBS, &window[v].lower)
+                || noun_use(window, v)
+            {
                 return None;
             }
-            // "said Jane Doe: “…”": a phrase after the verb only when it runs up to the mark.
+            // "said Jane Doe: “…”": a phrase after the verb only when it runs up to the mark,
+            // with a colon or comma before it, and is no listener ("told me, “…”").
             let next_to_mark = |span: &Span| {
-                window
+                let rest: Vec<&Token> = window
                     .iter()
                     .skip_while(|t| t.span.end <= span.end)
-                    .all(|t| !t.is_word())
+                    .collect();
+                !rest.is_empty() && rest.iter().all(|t| !t.is_word())
+            };
+            let listener = |span: &Span| {
+                window
+                    .iter()
+                    .find(|t| t.span.start == span.start)
+                    .is_some_and(|t| listed(OBJECT_PRONOUNS, &t.lower))
             };
             let speaker = phrase_before(window, v)
-                .or_else(|| phrase_after(window, v + n).filter(next_to_mark));
+                .or_else(|| phrase_after(window, v + n).filter(|s| next_to_mark(s) && !listener(s)))
+                .or_else(|| leading_name(&window[..v]));
             // "The album, called “…”" names a title; "Critics called it a “triumph”" quotes.
             let naming = listed(NAMING_VERBS, &window[v].lower);
             let indefinite = |s: &Span| {

@@ -4,8 +4,45 @@
 
 /// Personal pronouns that stand for a speaker named earlier.
 pub const PRONOUNS: &[&str] = &[
-    "he", "she", "they", "we", "i", "er", "sie", "il", "elle", "ils", "elles", "él", "ella",
+    "he", "she", "it", "they", "we", "i", "er", "sie", "il", "elle", "ils", "elles", "él", "ella",
     "ellos", "он", "она", "они",
+];
+
+/// Pronouns for whom a reporting verb is addressed, never its speaker: "told [me]".
+pub const OBJECT_PRONOUNS: &[&str] = &["me", "us", "him", "her", "them", "you", "it"];
+
+/// Words after which a reporting verb's form is a noun: "those [reports]", "the [calls]".
+pub const NOUN_MARKERS: &[&str] = &[
+    "the", "a", "an", "those", "these", "this", "his", "her", "its", "their", "our", "my",
+];
+
+/// Words opening a clause of its own after a quotation: "“…” when he said".
+pub const SUBORDINATORS: &[&str] = &[
+    "when", "because", "if", "while", "although", "though", "since", "unless", "until", "after",
+    "before",
+];
+
+/// Reporting participles after a comma, whose speaker is the sentence's subject: "…,
+/// [saying] “…”".
+pub const PARTICIPLES: &[&str] = &[
+    "saying",
+    "adding",
+    "calling",
+    "telling",
+    "chanting",
+    "noting",
+    "arguing",
+    "writing",
+    "insisting",
+    "warning",
+    "asking",
+    "declaring",
+    "describing",
+];
+
+/// Words that lead a subject as a determiner does: "[Several] groups said", "[Many] voters".
+pub const QUANTIFIERS: &[&str] = &[
+    "several", "many", "some", "most", "other", "both", "few", "two", "three", "four", "five",
 ];
 
 /// German determiners, after which a phrase ends at its first capitalised noun ("der
@@ -131,6 +168,27 @@ pub const ADVERBS: &[&str] = &[
     "privately",
 ];
 
+/// Nouns and adjectives in -ly that are no adverbs: "Ruiz's [family] said", "an [ally] said".
+pub const NOUNS_IN_LY: &[&str] = &[
+    "family",
+    "ally",
+    "rally",
+    "assembly",
+    "supply",
+    "monopoly",
+    "bully",
+    "anomaly",
+    "daily",
+    "weekly",
+    "monthly",
+    "quarterly",
+    "elderly",
+    "friendly",
+    "lonely",
+    "costly",
+    "early",
+];
+
 /// Words that open a relative clause after a speaker's name: "Jane Doe, who leads …, said".
 pub const RELATIVE_PRONOUNS: &[&str] = &[
     "who",
@@ -153,6 +211,6 @@ pub const PASSIVE: &[&str] = &[
 
 /// Words between a speaker and the reporting verb: "she [has] said", "il [a] déclaré".
 pub const AUXILIARIES: &[&str] = &[
-    "has", "have", "had", "also", "later", "then", "once", "again", "a", "ont", "hat", "haben",
-    "ha", "han", "hatte",
+    "has", "have", "had", "would", "will", "could", "might", "must", "did", "also", "later",
+    "then", "once", "again", "a", "ont", "hat", "haben", "ha", "han", "hatte",
 ];

@@ -14,13 +14,18 @@
 
 pub mod attribution;
 mod claims;
+mod context;
 pub mod cues;
 pub mod grammar;
 pub mod people;
 mod phrases;
 pub mod quotes;
 mod quoting;
+#[cfg(test)]
+mod real_copy_tests;
 pub mod score;
+mod titles;
+mod transcript;
 mod words;
 
 use std::cmp::Reverse;
@@ -102,6 +107,20 @@ impl Text<'_> {
         let from = tokens.partition_point(|t| t.span.start < span.start);
         let to = tokens.partition_point(|t| t.span.end <= span.end);
         &tokens[from..to.max(from)]
+    }
+
+    /// How many words `span` holds, counted from the paragraphs' tokens (the text is not
+    /// segmented again).
+    fn words_in(&self, span: Span) -> usize {
+        let last = self.paragraph_of(span.end.saturating_sub(1));
+        (self.paragraph_of(span.start)..=last)
+            .map(|p| {
+                self.tokens_in(p, span)
+                    .iter()
+                    .filter(|t| t.is_word())
+                    .count()
+            })
+            .sum()
     }
 
     fn slice(&self, span: Span) -> String {

@@ -215,11 +215,22 @@ impl People {
             titled = titled.or(*gender);
             first += 1;
         }
-        let words: Vec<&Token> = tokens[first..to].iter().filter(|t| t.is_word()).collect();
-        let last = words.last()?;
+        // The words of the name, pieces joined by a hyphen or apostrophe kept as one
+        // ("Anne-Lise", "Jae-won", "O’Brien").
+        let mut full: Vec<String> = Vec::new();
+        let mut joined_to = None;
+        for t in &tokens[first..to] {
+            let piece = t.text.trim_end_matches("’s").trim_end_matches("'s");
+            match full.last_mut() {
+                Some(last) if joined_to == Some(t.span.start) => last.push_str(piece),
+                _ => full.push(piece.to_string()),
+            }
+            joined_to = Some(t.span.end);
+        }
+        let last = full.last()?;
         // A lone capitalised word is a mention only of a name seen in full, or after a title.
-        let surname = key(&last.text);
-        if words.len() == 1 && first == from && !self.by_surname.contains_key(&surname) {
+        let surname = key(last);
+        if full.len() == 1 && first == from && !self.by_surname.contains_key(&surname) {
             return None;
         }
         // Descriptions before the name in lower case ("Democratic nominee", "union leader").
@@ -252,15 +263,6 @@ impl People {
                     .map(|t| key(&t.text)),
             );
         }
-        let full: Vec<String> = words
-            .iter()
-            .map(|t| {
-                t.text
-                    .trim_end_matches("’s")
-                    .trim_end_matches("'s")
-                    .to_string()
-            })
-            .collect();
         let index = match self.by_surname.get(&surname) {
             Some(&e) => e,
             None => {
@@ -339,7 +341,13 @@ impl People {
             }
             (Some((_, name)), None) => Some(name.clone()),
             (None, Some(m)) => Some(self.entities[m.entity].name.clone()),
-            (None, None) => None,
+            // Nobody of that gender near: the latest speaker, unless a title ("Mr.") showed
+            // the other gender — votes from pronouns nearby can be wrong ("… under Ruiz’s
+            // questioning he admitted").
+            (None, None) => speakers
+                .last()
+                .filter(|(_, name)| entity(name).is_some_and(|e| e.titled.is_none()))
+                .map(|(_, name)| name.clone()),
         }
     }
 
@@ -391,7 +399,9 @@ fn name_run(tokens: &[Token], i: usize) -> usize {
             && tokens.get(j + 1).is_some_and(|n| {
                 n.is_capitalized() || t.is("-") && n.is_word() && n.span.start == t.span.end
             });
-        if !(t.is_word() && (t.is_capitalized() || connector) || joint) {
+        // "Jae-won": a word in lower case joined to the name by a hyphen.
+        let hyphenated = j > i && tokens[j - 1].is("-") && tokens[j - 1].span.end == t.span.start;
+        if !(t.is_word() && (t.is_capitalized() || connector || hyphenated) || joint) {
             break;
         }
         j += 1;

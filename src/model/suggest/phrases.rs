@@ -5,8 +5,8 @@
 use crate::model::suggest::attribution::{covering, without_asides};
 use crate::model::suggest::cues::{listed, REPORTING_VERBS};
 use crate::model::suggest::grammar::{
-    ADVERBS, AUXILIARIES, DETERMINERS, GERMAN_DETERMINERS, NOT_NAMES, NOT_SUBJECTS, PHRASE_BREAKS,
-    PRONOUNS, RELATIVE_PRONOUNS,
+    ADVERBS, AUXILIARIES, DETERMINERS, GERMAN_DETERMINERS, NOT_NAMES, NOT_SUBJECTS, NOUNS_IN_LY,
+    PHRASE_BREAKS, PRONOUNS, QUANTIFIERS, RELATIVE_PRONOUNS,
 };
 use crate::model::suggest::words::Token;
 use crate::model::Span;
@@ -43,7 +43,10 @@ pub fn phrase_after(tokens: &[Token], i: usize) -> Option<Span> {
             }
             nouns += usize::from(j > i && t.is_capitalized());
             j += 1;
-        } else if joins_words(t) && j > i && tokens.get(j + 1).is_some_and(Token::is_word) {
+        } else if (joins_words(t) || t.is("/"))
+            && j > i
+            && tokens.get(j + 1).is_some_and(Token::is_word)
+        {
             j += 1;
         } else {
             break;
@@ -60,13 +63,19 @@ pub fn phrase_after(tokens: &[Token], i: usize) -> Option<Span> {
     covering(tokens, i, j)
 }
 
-/// The named subject of the sentence whose words before a quotation are `tokens`: the name
-/// that opens it, after an opening phrase up to a comma ("In a statement, Governor Ada Pike
+/// The named subject of the sentence (its last clause after a semicolon) whose words before a
+/// quotation are `tokens`: the name that opens it, after an opening phrase up to a comma ("In a statement, Governor Ada Pike
 /// condemned the test as “…”") and a word such as "Even", followed by its verb in lower case.
 pub fn sentence_subject(tokens: &[Token]) -> Option<Span> {
-    let tokens = &without_asides(tokens);
-    let first = tokens.first()?;
-    let mut i = 0;
+    // The subject of the last clause: "Critics say …; the mayor calls it “…”".
+    let clause = tokens.iter().rposition(|t| t.is(";")).map_or(0, |i| i + 1);
+    let tokens = &without_asides(&tokens[clause..]);
+    // A paragraph may open with the mark of a quotation continued from the one before.
+    let mut i = tokens
+        .iter()
+        .take_while(|t| t.text.chars().all(|c| "“”‘’\"'«»„".contains(c)))
+        .count();
+    let first = tokens.get(i)?;
     // An opening phrase: "In a statement,", "Following the test,", "According to …,".
     let opening = listed(NOT_SUBJECTS, &first.lower)
         || listed(PHRASE_BREAKS, &first.lower)
@@ -74,11 +83,17 @@ pub fn sentence_subject(tokens: &[Token]) -> Option<Span> {
         || first.lower.ends_with("ly");
     if opening {
         i = tokens.iter().position(|t| t.is(","))? + 1;
+        // The closing mark of a title in it: "On “Night Desk,” Ana Ruiz …".
+        i += tokens[i..]
+            .iter()
+            .take_while(|t| t.text.chars().all(|c| "”’\"'»".contains(c)))
+            .count();
     }
-    while tokens
-        .get(i)
-        .is_some_and(|t| listed(NOT_NAMES, &t.lower) && !listed(NOT_SUBJECTS, &t.lower))
-    {
+    while tokens.get(i).is_some_and(|t| {
+        listed(NOT_NAMES, &t.lower)
+            && !listed(NOT_SUBJECTS, &t.lower)
+            && !listed(QUANTIFIERS, &t.lower)
+    }) {
         i += 1;
     }
     let start = tokens.get(i)?;
@@ -87,19 +102,31 @@ pub fn sentence_subject(tokens: &[Token]) -> Option<Span> {
     }
     // "The memo described …", "A federal report found …": a short noun phrase led by a
     // determiner, up to its verb.
-    if listed(DETERMINERS, &start.lower) {
-        let verb = (i + 2..tokens.len().min(i + 6))
-            .find(|&v| is_finite_verb(&tokens[v]))
-            .filter(|&v| {
-                tokens[i + 1..v].iter().all(|t| {
-                    t.is_word()
-                        && !listed(PHRASE_BREAKS, &t.lower)
-                        && !listed(NOT_SUBJECTS, &t.lower)
-                })
-            })?;
-        return covering(tokens, i, verb);
+    if listed(DETERMINERS, &start.lower) || listed(QUANTIFIERS, &start.lower) {
+        // After "several", "many": a plural noun in -s is no verb ("several groups granted").
+        let plural = listed(QUANTIFIERS, &start.lower);
+        let verb = (i + 2..tokens.len().min(i + 6)).find(|&v| {
+            let t = &tokens[v];
+            is_finite_verb(t)
+                && !(plural && t.lower.ends_with('s') && !matches!(t.lower.as_str(), "has" | "was"))
+        })?;
+        // Adverbs before the verb are not the subject's: "The nominee also vowed".
+        let end = verb
+            - tokens[i + 1..verb]
+                .iter()
+                .rev()
+                .take_while(|t| is_adverb(t))
+                .count();
+        let phrase = tokens[i + 1..end].iter().all(|t| {
+            t.is_word() && !listed(PHRASE_BREAKS, &t.lower) && !listed(NOT_SUBJECTS, &t.lower)
+        });
+        return (phrase && end > i + 1).then(|| covering(tokens, i, end))?;
     }
     let mut end = name_end(tokens, i);
+    // "Gov. Ada Pike of Norland condemned …": where the person is from.
+    if tokens.get(end).is_some_and(|t| t.lower == "of") && name_end(tokens, end + 1) > end + 1 {
+        end = name_end(tokens, end + 1);
+    }
     // "Pike and Vale have called …": two names.
     if tokens.get(end).is_some_and(|t| t.lower == "and") && name_end(tokens, end + 1) > end + 1 {
         end = name_end(tokens, end + 1);
@@ -160,7 +187,7 @@ pub(super) fn name_end(tokens: &[Token], i: usize) -> usize {
 /// taken alone ("the witness, Mark Ellis, told").
 pub fn phrase_before(tokens: &[Token], v: usize) -> Option<Span> {
     let mut end = v;
-    while end > 0 && listed(AUXILIARIES, &tokens[end - 1].lower) && end - 1 > 0 {
+    while end > 1 && (listed(AUXILIARIES, &tokens[end - 1].lower) || is_adverb(&tokens[end - 1])) {
         end -= 1;
     }
     // A party and state after a name: "Rep. Jane Doe (D-Ore.) said".
@@ -210,11 +237,14 @@ fn noun_phrase(tokens: &[Token], mut from: usize, mut to: usize) -> Option<Span>
         };
     }
     let first = tokens.get(from)?;
-    let fragment = listed(NOT_SUBJECTS, &first.lower)
-        || is_adverb(first)
-        || tokens[from..to]
-            .iter()
-            .any(|t| t.text.chars().any(|c| c.is_ascii_digit()));
+    // A figure, but not one inside a compound adjective ("the 34-year-old mother").
+    let figure = |k: usize| {
+        let compound = tokens
+            .get(k + 1)
+            .is_some_and(|n| n.is("-") && n.span.start == tokens[k].span.end);
+        tokens[k].text.chars().any(|c| c.is_ascii_digit()) && !compound
+    };
+    let fragment = listed(NOT_SUBJECTS, &first.lower) || is_adverb(first) || (from..to).any(figure);
     if fragment {
         return None;
     }
@@ -223,9 +253,9 @@ fn noun_phrase(tokens: &[Token], mut from: usize, mut to: usize) -> Option<Span>
 
 /// Whether `t` is an English adverb that can stand between a speaker and the verb: "often",
 /// "forcefully", "also".
-pub(super) fn is_adverb(t: &Token) -> bool {
-    !t.is_capitalized()
-        && (t.lower.ends_with("ly") && t.lower.len() > 4 || listed(ADVERBS, &t.lower))
+pub fn is_adverb(t: &Token) -> bool {
+    let in_ly = t.lower.ends_with("ly") && t.lower.len() > 4 && !listed(NOUNS_IN_LY, &t.lower);
+    !t.is_capitalized() && (in_ly || listed(ADVERBS, &t.lower))
 }
 
 /// The speaker before an aside that ends with the comma at `tokens[comma]`: the name between
@@ -237,13 +267,16 @@ fn phrase_before_aside(tokens: &[Token], comma: usize) -> Option<Span> {
     let relative = tokens
         .get(aside_start)
         .is_some_and(|t| listed(RELATIVE_PRONOUNS, &t.lower));
+    // A name, or a description ending in one ("Democratic nominee Jane Doe").
     let name_before = |c: usize| {
         let name = phrase_before(tokens, c)?;
         let first = tokens.iter().position(|t| t.span.start == name.start)?;
+        let named = tokens[first..c].last().is_some_and(Token::is_capitalized)
+            && !listed(DETERMINERS, &tokens[first].lower);
         let capitalised = tokens[first..c]
             .iter()
             .all(|t| t.is_capitalized() || joins_words(t));
-        capitalised.then_some(name)
+        (capitalised || named).then_some(name)
     };
     match opening {
         Some(c) if relative => phrase_before(tokens, c),

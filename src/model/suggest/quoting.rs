@@ -10,13 +10,17 @@
 //! alone.
 
 use crate::model::segment::sentence_at;
-use crate::model::suggest::attribution::{after_quotation, before_quotation, Attribution};
+use crate::model::suggest::attribution::{
+    after_quotation, before_quotation, participle, Attribution,
+};
+use crate::model::suggest::context::Previous;
 use crate::model::suggest::cues::{listed, REPORTING_VERBS};
 use crate::model::suggest::grammar::{DETERMINERS, NOT_SUBJECTS, PRONOUNS};
 use crate::model::suggest::people::People;
 use crate::model::suggest::phrases::{phrase_before, sentence_subject};
 use crate::model::suggest::quotes::{quotations, Quotation};
-use crate::model::suggest::words::{word_count, Token};
+use crate::model::suggest::titles::is_title;
+use crate::model::suggest::words::Token;
 use crate::model::suggest::{Suggestion, Text};
 use crate::model::{Label, Span};
 
@@ -27,7 +31,7 @@ const PRONOUN_REACH: usize = 1500;
 
 /// How a quotation's attribution was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Found {
+pub(super) enum Found {
     /// A reporting verb right after the closing mark.
     After,
     /// A reporting verb right before the opening mark.
@@ -39,14 +43,9 @@ enum Found {
     /// No reporting verb: a phrase quoted inside a sentence with a named subject ("Vale
     /// called the plan a “stunt”", "Pike condemned the vote as “reckless”").
     Subject,
-}
-
-/// The speaker of the quotation before, and where it ended.
-struct Previous {
-    paragraph: usize,
-    /// Whether it ran to the end of its paragraph.
-    ends_paragraph: bool,
-    speaker: String,
+    /// No attribution of its own, opening a sentence after one with a speaker ("…, Vale
+    /// said. “…”", "Vale, her partner, called him a genius. “…”").
+    SentenceBefore,
 }
 
 impl Text<'_> {
@@ -62,14 +61,60 @@ impl Text<'_> {
             let span = q.outer();
             let (open_p, close_p) = (self.paragraph_of(q.open), self.paragraph_of(q.close));
             let paragraph = self.article.paragraphs().get(close_p).map(|p| p.span);
+            let words = self.words_in(q.inner());
+            if self.names_a_work(&q, open_p, close_p, words) {
+                continue;
+            }
             let found = self.attribution(&q, open_p, close_p);
-            let words = word_count(self.article.slice(q.inner()).unwrap_or_default());
             let heard = &speakers[..speakers.partition_point(|(at, _)| *at < q.open)];
             let (speaker, confidence, reason) = match found {
                 Some((how, a)) => self.name_speaker(&people, heard, &q, how, a),
-                None => self.continued(&previous, &q, open_p, words),
+                None => {
+                    let continued = self.continued(&previous, &q, open_p, words);
+                    let before = continued
+                        .0
+                        .is_empty()
+                        .then(|| self.sentence_before(&q, open_p))
+                        .flatten()
+                        .map(|a| self.name_speaker(&people, heard, &q, Found::SentenceBefore, a))
+                        .filter(|(speaker, _, _)| !speaker.is_empty());
+                    before.unwrap_or(continued)
+                }
             };
             if words < MIN_UNATTRIBUTED_WORDS && speaker.is_empty() {
+                continue;
+            }
+            if let Some(turns) = self.turns(&q, open_p, close_p) {
+                let mut speaker = speaker;
+                for turn in turns {
+                    let (confidence, reason) = match &turn.label {
+                        Some(label) => {
+                            speaker = people.full_name(label).unwrap_or_else(|| label.clone());
+                            (
+                                85,
+                                format!("Turn of a quoted transcript opened by “{label}:”"),
+                            )
+                        }
+                        None => (
+                            75,
+                            "Turn of a quoted transcript, same speaker as the turn before"
+                                .to_string(),
+                        ),
+                    };
+                    out.push(Suggestion {
+                        label: Label::Quote,
+                        span: turn.span,
+                        speaker: speaker.clone(),
+                        cue: String::new(),
+                        confidence,
+                        reason,
+                    });
+                }
+                previous = Some(Previous {
+                    paragraph: close_p,
+                    ends_paragraph: paragraph.is_some_and(|p| self.only_space(span.end, p.end)),
+                    speaker,
+                });
                 continue;
             }
             if !speaker.is_empty() && is_name(&speaker) {
@@ -87,7 +132,7 @@ impl Text<'_> {
                 span,
                 speaker,
                 cue: found
-                    .filter(|(how, _)| *how != Found::Subject)
+                    .filter(|(how, a)| *how != Found::Subject && a.speaker != Some(a.cue))
                     .map(|(_, a)| self.slice(a.cue))
                     .unwrap_or_default(),
                 confidence,
@@ -98,7 +143,7 @@ impl Text<'_> {
     }
 
     /// Whether the text between `from` and `to` is only whitespace and punctuation.
-    fn only_space(&self, from: usize, to: usize) -> bool {
+    pub(super) fn only_space(&self, from: usize, to: usize) -> bool {
         from >= to
             || self
                 .slice(Span::new(from, to))
@@ -125,19 +170,35 @@ impl Text<'_> {
             .filter(|s| s.start <= q.open)
             .map_or(q.open, |s| s.start);
         let before = self.tokens_in(open_p, Span::new(sentence_start, q.open));
-        if let Some(a) = after_quotation(after) {
+        // “… the end.” Then a new sentence: the words after it are not its attribution.
+        let full_stop = self
+            .tokens_in(close_p, Span::new(q.open, q.close))
+            .last()
+            .is_some_and(|t| t.is("."));
+        let new_sentence = full_stop && after.first().is_some_and(Token::is_capitalized);
+        if let Some(a) = after_quotation(after).filter(|_| !new_sentence) {
             return Some((Found::After, a));
         }
         // "Even Norland, its closest partner, said it was “alarmed”", "Mara Quill … dismissed the offer
         // and said it was “…”": the sentence's subject when the verb's own phrase is no name.
+        // "The council … to what it called “…”": "it" and "they" are the sentence's subject too.
+        let impersonal = |s: Span| {
+            before
+                .iter()
+                .find(|t| t.span == s)
+                .is_some_and(|t| matches!(t.lower.as_str(), "it" | "they"))
+        };
         let with_subject = |a: Attribution| Attribution {
-            speaker: a.speaker.or_else(|| sentence_subject(before)),
+            speaker: match a.speaker {
+                Some(s) if !impersonal(s) => Some(s),
+                speaker => sentence_subject(before).or(speaker),
+            },
             ..a
         };
         if let Some(a) = before_quotation(before, false) {
             return Some((Found::Before, with_subject(a)));
         }
-        if let Some(a) = before_quotation(before, true) {
+        if let Some(a) = before_quotation(before, true).or_else(|| participle(before)) {
             return Some((Found::InSentence, with_subject(a)));
         }
         let inside = before.iter().any(Token::is_word);
@@ -177,6 +238,11 @@ impl Text<'_> {
             Found::InSentence => (80, format!("“{cue}” in its sentence")),
             Found::Colon => (80, format!("“{cue}:” ending the paragraph before")),
             Found::Subject => (60, "a named subject and no reporting verb".to_string()),
+            Found::SentenceBefore if a.speaker == Some(a.cue) => (
+                60,
+                "no attribution, after a sentence about its speaker".to_string(),
+            ),
+            Found::SentenceBefore => (65, format!("“{cue}” in the sentence before")),
         };
         let Some(named) = a.speaker.map(|s| self.slice(s)).filter(|s| is_speaker(s)) else {
             return (
@@ -231,42 +297,6 @@ impl Text<'_> {
         }
     }
 
-    /// The speaker of a quotation with no attribution of its own: the quotation before it in
-    /// the paragraph, or the one ending the paragraph before when this one opens its own.
-    fn continued(
-        &self,
-        previous: &Option<Previous>,
-        q: &Quotation,
-        open_p: usize,
-        words: usize,
-    ) -> (String, u8, String) {
-        let starts_paragraph = self
-            .article
-            .paragraphs()
-            .get(open_p)
-            .is_some_and(|p| self.only_space(p.span.start, q.open));
-        match previous {
-            Some(p) if p.paragraph == open_p && !p.speaker.is_empty() => (
-                p.speaker.clone(),
-                85,
-                "Continues the quotation before it in the paragraph".to_string(),
-            ),
-            Some(p) if p.paragraph + 1 == open_p && starts_paragraph && !p.speaker.is_empty() => {
-                let (confidence, reason) = if p.ends_paragraph {
-                    (75, "Continues the quotation ending the paragraph before")
-                } else {
-                    (70, "Opens the paragraph after a quotation with a speaker")
-                };
-                (p.speaker.clone(), confidence, reason.to_string())
-            }
-            _ => (
-                String::new(),
-                if words >= 12 { 60 } else { 45 },
-                format!("Quotation of {words} words; no attribution found"),
-            ),
-        }
-    }
-
     /// Every named subject of a reporting verb ("Voss said"), with the verb's position, for
     /// pronouns to stand for.
     fn mentions(&self) -> Vec<(usize, String)> {
@@ -294,24 +324,12 @@ fn is_speaker(phrase: &str) -> bool {
     let (Some(first), Some(last)) = (words.first(), words.last()) else {
         return false;
     };
+    if !phrase.chars().any(char::is_alphabetic) {
+        return false;
+    }
     let dangling = words.len() > 1
         && (listed(NOT_SUBJECTS, last) || listed(DETERMINERS, last) || last.ends_with(','));
     !listed(NOT_SUBJECTS, first) && !dangling
-}
-
-/// Whether a quoted phrase looks like a title ("Harbour Lights", "The Long Road"): every word
-/// capitalised and no sentence inside.
-fn is_title(phrase: &str) -> bool {
-    let words: Vec<&str> = phrase
-        .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .filter(|w| !w.is_empty())
-        .collect();
-    let small = ["of", "the", "a", "an", "and", "in", "on", "for", "to", "at"];
-    !words.is_empty()
-        && words
-            .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase) || small.contains(w))
 }
 
 /// Whether `phrase` names someone: capitalised, and neither a pronoun nor led by a determiner

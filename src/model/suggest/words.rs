@@ -69,14 +69,6 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
     out
 }
 
-/// How many of the tokens of `text` are words, without building them: a full stop joined to
-/// an abbreviation leaves the count as it is.
-pub fn word_count(text: &str) -> usize {
-    text.split_word_bounds()
-        .filter(|piece| is_word(piece))
-        .count()
-}
-
 /// Whether a token's text has letters or digits.
 fn is_word(text: &str) -> bool {
     text.chars().any(char::is_alphanumeric)
