@@ -28,6 +28,7 @@ use crate::components::selection_toolbar::SelectionToolbar;
 use crate::components::sidebar::Sidebar;
 use crate::components::team_panel::TeamPanel;
 use crate::components::top_bar::TopBar;
+use crate::components::warm_up::use_idle_sentences;
 use crate::model::format::{caveat, export_files, ExportFormat};
 use crate::model::ingest::load::Loaded;
 use crate::model::library::DocStatus;
@@ -84,6 +85,7 @@ pub fn App() -> Html {
     use_startup(dispatch.clone(), state.storage.tab.clone());
     use_autosave(&state, dispatch.clone());
     use_journal(&state);
+    use_idle_sentences(&state);
     use_tab_sync(&state, dispatch.clone());
     let on_loaded = {
         let dispatch = dispatch.clone();

@@ -32,3 +32,4 @@ pub mod team_dialog;
 pub mod team_panel;
 pub mod text_search_box;
 pub mod top_bar;
+pub mod warm_up;
