@@ -24,6 +24,8 @@ mod quoting;
 #[cfg(test)]
 mod real_copy_tests;
 pub mod score;
+#[cfg(test)]
+mod test_support;
 mod titles;
 mod transcript;
 mod words;
@@ -219,13 +221,10 @@ impl Text<'_> {
 mod tests {
     use super::*;
     use crate::model::segment::sentences;
-    use crate::model::Metadata;
+    use crate::model::suggest::test_support::body;
 
     fn found(paragraphs: &[&str]) -> Vec<(String, String, String, String)> {
-        let article = Article::from_paragraphs(
-            paragraphs.iter().map(|p| (*p, ParagraphKind::Body)),
-            Metadata::default(),
-        );
+        let article = body(paragraphs);
         suggest(&article, &sentences(&article))
             .into_iter()
             .map(|s| {
@@ -329,13 +328,9 @@ mod tests {
 
     #[test]
     fn figures_stated_by_a_speaker_are_facts_with_their_reason() {
-        let article = Article::from_paragraphs(
-            [(
-                "“Our ties are growing,” the envoy noted, with exports reaching some $3.2 billion in the first half of the year.",
-                ParagraphKind::Body,
-            )],
-            Metadata::default(),
-        );
+        let article = body(&[
+            "“Our ties are growing,” the envoy noted, with exports reaching some $3.2 billion in the first half of the year.",
+        ]);
         let found = suggest(&article, &sentences(&article));
         let fact = found.iter().find(|s| s.label == Label::Fact);
         assert_eq!(

@@ -309,14 +309,7 @@ fn is_plural_possessive(chars: &[char], i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Metadata, ParagraphKind};
-
-    fn article(paragraphs: &[&str]) -> Article {
-        Article::from_paragraphs(
-            paragraphs.iter().map(|p| (*p, ParagraphKind::Body)),
-            Metadata::default(),
-        )
-    }
+    use crate::model::suggest::test_support::body as article;
 
     /// The text of each quotation found in `paragraphs`.
     fn quoted(paragraphs: &[&str]) -> Vec<String> {

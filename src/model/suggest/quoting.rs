@@ -349,27 +349,7 @@ fn is_name(phrase: &str) -> bool {
 mod tests {
     use crate::model::segment::sentences;
     use crate::model::suggest::suggest;
-    use crate::model::{Article, Label, Metadata, ParagraphKind};
-
-    /// Each QUOTE suggested in `paragraphs`: its text and speaker.
-    fn quotes(paragraphs: &[&str]) -> Vec<(String, String)> {
-        let article = Article::from_paragraphs(
-            paragraphs.iter().map(|p| (*p, ParagraphKind::Body)),
-            Metadata::default(),
-        );
-        suggest(&article, &sentences(&article))
-            .into_iter()
-            .filter(|s| s.label == Label::Quote)
-            .map(|s| {
-                let text = article.slice(s.span).unwrap_or_default().to_string();
-                (text, s.speaker)
-            })
-            .collect()
-    }
-
-    fn pair(text: &str, speaker: &str) -> (String, String) {
-        (text.to_string(), speaker.to_string())
-    }
+    use crate::model::suggest::test_support::{body, pair, quotes};
 
     #[test]
     fn appositions_titles_and_party_labels() {
@@ -503,13 +483,8 @@ mod tests {
 
     #[test]
     fn every_quotation_has_a_confidence_and_a_reason() {
-        let article = Article::from_paragraphs(
-            [(
-                "“The river is clean,” the mayor said. “We tested it every week for a year.”",
-                ParagraphKind::Body,
-            )],
-            Metadata::default(),
-        );
+        let article =
+            body(&["“The river is clean,” the mayor said. “We tested it every week for a year.”"]);
         let found = suggest(&article, &sentences(&article));
         assert!(!found.is_empty());
         for s in &found {

@@ -3,29 +3,7 @@
 //! abbreviation or a possessive, asides of any length, listeners and clauses that are no
 //! speaker, a new sentence after a quotation, and the clause after a semicolon.
 
-use crate::model::segment::sentences;
-use crate::model::suggest::suggest;
-use crate::model::{Article, Label, Metadata, ParagraphKind};
-
-/// Each QUOTE suggested in `paragraphs`: its text and speaker.
-fn quotes(paragraphs: &[&str]) -> Vec<(String, String)> {
-    let article = Article::from_paragraphs(
-        paragraphs.iter().map(|p| (*p, ParagraphKind::Body)),
-        Metadata::default(),
-    );
-    suggest(&article, &sentences(&article))
-        .into_iter()
-        .filter(|s| s.label == Label::Quote)
-        .map(|s| {
-            let text = article.slice(s.span).unwrap_or_default().to_string();
-            (text, s.speaker)
-        })
-        .collect()
-}
-
-fn pair(text: &str, speaker: &str) -> (String, String) {
-    (text.to_string(), speaker.to_string())
-}
+use crate::model::suggest::test_support::{pair, quotes};
 
 #[test]
 fn a_speaker_named_in_the_sentence_before_without_a_pronoun() {

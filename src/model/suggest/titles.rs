@@ -109,21 +109,7 @@ pub(super) fn is_title(phrase: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::model::segment::sentences;
-    use crate::model::suggest::suggest;
-    use crate::model::{Article, Label, Metadata, ParagraphKind};
-
-    fn quoted(paragraphs: &[&str]) -> Vec<String> {
-        let article = Article::from_paragraphs(
-            paragraphs.iter().map(|p| (*p, ParagraphKind::Body)),
-            Metadata::default(),
-        );
-        suggest(&article, &sentences(&article))
-            .into_iter()
-            .filter(|s| s.label == Label::Quote)
-            .map(|s| article.slice(s.span).unwrap_or_default().to_string())
-            .collect()
-    }
+    use crate::model::suggest::test_support::quoted;
 
     #[test]
     fn titles_subheadings_and_nicknames_are_not_quotations() {

@@ -91,30 +91,7 @@ fn stage_direction(piece: &[Token]) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::model::segment::sentences;
-    use crate::model::suggest::suggest;
-    use crate::model::{Article, Label, Metadata, ParagraphKind};
-
-    fn quotes(paragraphs: &[&str]) -> Vec<(String, String)> {
-        let article = Article::from_paragraphs(
-            paragraphs.iter().map(|p| (*p, ParagraphKind::Body)),
-            Metadata::default(),
-        );
-        suggest(&article, &sentences(&article))
-            .into_iter()
-            .filter(|s| s.label == Label::Quote)
-            .map(|s| {
-                (
-                    article.slice(s.span).unwrap_or_default().to_string(),
-                    s.speaker,
-                )
-            })
-            .collect()
-    }
-
-    fn pair(text: &str, speaker: &str) -> (String, String) {
-        (text.to_string(), speaker.to_string())
-    }
+    use crate::model::suggest::test_support::{pair, quotes};
 
     #[test]
     fn a_transcript_is_quoted_turn_by_turn() {
