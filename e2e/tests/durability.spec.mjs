@@ -85,7 +85,7 @@ test('a tag painted 50 ms before the browser is killed is there after a restart'
     expect(text.length).toBeGreaterThan(20);
   } finally {
     await killBrowser(session).catch(() => {});
-    fs.rmSync(profile, { recursive: true, force: true });
+    fs.rmSync(profile, { recursive: true, force: true, maxRetries: 30 });
   }
 });
 
@@ -130,6 +130,65 @@ test('a note keystroke and an undo painted 50 ms before the browser is killed su
     expect(stored.annotations.map((a) => a.note)).toEqual(['Checked against the minutes!']);
   } finally {
     await killBrowser(session).catch(() => {});
-    fs.rmSync(profile, { recursive: true, force: true });
+    fs.rmSync(profile, { recursive: true, force: true, maxRetries: 30 });
+  }
+});
+
+test('two tabs tagging two documents when the browser is killed: both tags come back', async ({}, testInfo) => {
+  const profile = freshProfile('claimtag-crash-two-tabs');
+  let session = await startBrowser(profile, DEBUG_PORT);
+  const tag = () => document.dispatchEvent(new KeyboardEvent('keydown', { key: 'f', bubbles: true, cancelable: true }));
+  const tagged = () => document.querySelectorAll('[aria-label="Annotations"] li').length === 1;
+  try {
+    // Tab A: a second document, loaded and saved.
+    const a = session.page;
+    await openApp(a);
+    await saved(a);
+    await a.getByRole('button', { name: 'Load article' }).click();
+    const load = a.getByRole('dialog', { name: 'Load article' });
+    await load.getByRole('textbox', { name: 'Article text' }).fill('Tram line opens\n\nThe tram opened on Monday with 14 stops. It cost 80 million.');
+    await load.getByRole('button', { name: 'Use this text' }).click();
+    await expect(a.getByRole('article').getByRole('heading', { level: 1 })).toHaveText('Tram line opens');
+    await saved(a);
+    await a.keyboard.press('j');
+    // Tab B: the sample article, opened from the library.
+    const b = await a.context().newPage();
+    await openApp(b);
+    await b.getByRole('button', { name: 'Library' }).click();
+    await b.getByRole('dialog', { name: 'Library' }).locator('li[data-title^="Vellmark"]').getByRole('button', { name: 'Open' }).click();
+    await expect(b.getByRole('article').getByRole('heading', { level: 1 })).toContainText('Vellmark');
+    await saved(b);
+    await b.keyboard.press('j');
+    // Both tag at once, and the browser is killed 50 ms after both are painted: neither is saved.
+    await Promise.all([untilPainted(a, tag, tagged), untilPainted(b, tag, tagged)]);
+    await new Promise((r) => setTimeout(r, KILL_AFTER_PAINT_MS));
+    await killBrowser(session);
+
+    session = await startBrowser(profile, DEBUG_PORT);
+    const page = session.page;
+    await openApp(page);
+    const list = page.getByRole('list', { name: 'Annotations' });
+    await expect(list.getByRole('listitem')).toHaveCount(1);
+    await expect(page.getByText('Unsaved changes to 1 other document were kept as well')).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath('two-tabs-restored.png') });
+    await saved(page);
+    const first = (await storedDocument(page)).meta.title;
+    // The other document, opened from the library, has its tag too — and keeps it once saved.
+    await page.getByRole('button', { name: 'Library' }).click();
+    const docs = page.getByRole('dialog', { name: 'Library' }).getByRole('list', { name: 'Documents' });
+    const other = first.startsWith('Vellmark') ? 'li[data-title="Tram line opens"]' : 'li[data-title^="Vellmark"]';
+    await docs.locator(other).getByRole('button', { name: 'Open' }).click();
+    await expect(list.getByRole('listitem')).toHaveCount(1);
+    await expect(page.getByText('Restored your last changes')).toBeVisible();
+    await saved(page);
+    const stored = await storedDocument(page);
+    expect(stored.meta.title).not.toBe(first);
+    expect(stored.annotations).toHaveLength(1);
+    const [x] = stored.annotations;
+    expect(x.label).toBe('FACT');
+    expect([...stored.text].slice(x.span.start, x.span.end).join('').length).toBeGreaterThan(10);
+  } finally {
+    await killBrowser(session).catch(() => {});
+    fs.rmSync(profile, { recursive: true, force: true, maxRetries: 30 });
   }
 });

@@ -1,4 +1,5 @@
-//! Moving through the corpus without the library open: opening a stored document by id, and
+//! Moving through the corpus without the library open: opening a stored document by id (with
+//! any unsaved work a closed tab left of it), and
 //! **Next to do** / **Previous** over the queue the corpus view's filter and sort make (a fresh
 //! listing each time, so another tab's changes count), narrowed to the user's documents when
 //! the team's assignment names them.
@@ -8,14 +9,16 @@ use yew::Callback;
 use crate::model::corpus::listing::{step, Filter, Sort};
 use crate::model::library::{own_layer_name, DocStatus};
 use crate::model::sync::assignment::Assignment;
-use crate::services::library::{open_document, TEAM_ASSIGNMENT};
+use crate::services::library::TEAM_ASSIGNMENT;
+use crate::services::startup::reopen;
 use crate::services::storage::Storage;
-use crate::state::{queue, Action, DocumentAction, Notice, ViewAction};
+use crate::state::{queue, Action, DocumentAction, Notice, StorageAction, ViewAction};
 
-/// Opens the stored document `id` in place of the open one.
+/// Opens the stored document `id` in place of the open one, with the unsaved work a closed
+/// tab left of it (saved again at once, as at start-up).
 pub async fn open_stored(id: &str, dispatch: &Callback<Action>) -> bool {
-    match open_document(id).await {
-        Ok(Some((loaded, info))) => {
+    match reopen(id).await {
+        Ok(Some(((loaded, info), recovered))) => {
             dispatch.emit(
                 DocumentAction::OpenStored {
                     loaded: Box::new(loaded),
@@ -23,6 +26,9 @@ pub async fn open_stored(id: &str, dispatch: &Callback<Action>) -> bool {
                 }
                 .into(),
             );
+            if recovered {
+                dispatch.emit(StorageAction::RetrySave.into());
+            }
             true
         }
         Ok(None) => {

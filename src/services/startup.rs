@@ -9,9 +9,10 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::model::ingest::load::Loaded;
 use crate::model::library::{DocInfo, StoredDocument, WorkingCopy};
-use crate::services::library::{opened, ANNOTATOR, OPEN_DOCUMENT};
+use crate::services::library::{open_document, opened, ANNOTATOR, OPEN_DOCUMENT};
 use crate::services::storage::{Storage, StorageError};
 use crate::services::tabs;
+use crate::state::count_of;
 
 /// The global that the inline script of `index.html` leaves its reading in (a promise).
 const PREFETCH: &str = "__claimtagPrefetch";
@@ -52,18 +53,29 @@ pub async fn startup() -> Result<Startup, StorageError> {
         true => Vec::new(),
         false => tabs::live_tabs().await,
     };
-    let newest = copies
+    let mut orphans: Vec<WorkingCopy> = copies
         .into_iter()
         .filter(|copy| !live_tabs.contains(&copy.tab))
-        .max_by(|a, b| a.info.edited_at.cmp(&b.info.edited_at));
-    if let Some(copy) = newest {
+        .collect();
+    orphans.sort_by(|a, b| b.info.edited_at.cmp(&a.info.edited_at));
+    let others = orphans.len().saturating_sub(1);
+    if let Some(copy) = orphans.into_iter().next() {
         let stored = match &last {
             Some((id, stored)) if *id == copy.info.id => stored.clone(),
             _ => Storage::open().await?.get_document(&copy.info.id).await?,
         };
-        if let Some(open) = recover(copy, stored).await? {
+        if let Some((loaded, info)) = recover(copy, stored).await? {
+            let remark = match others {
+                0 => loaded.remark,
+                n => Some(format!(
+                    "{} Unsaved changes to {} were kept as well: they come back when you open {} from the Library.",
+                    loaded.remark.unwrap_or_default(),
+                    count_of(n, "other document"),
+                    if n == 1 { "it" } else { "them" },
+                )),
+            };
             return Ok(Startup {
-                open: Some(open),
+                open: Some((Loaded { remark, ..loaded }, info)),
                 recovered: true,
                 annotator,
             });
@@ -166,4 +178,20 @@ async fn recover(
             Ok(None)
         }
     }
+}
+
+/// A stored document opened from the library, with the unsaved work a closed tab left of it
+/// (a crash in a session of several tabs leaves one working copy per document; start-up
+/// reopens only the newest) laid over it. The bool says the work was recovered, to be saved.
+pub async fn reopen(id: &str) -> Result<Option<((Loaded, DocInfo), bool)>, StorageError> {
+    let storage = Storage::open().await?;
+    if let Some(copy) = storage.get_working_copy(id).await? {
+        if !tabs::live_tabs().await.contains(&copy.tab) {
+            let stored = storage.get_document(id).await?;
+            if let Some(open) = recover(copy, stored).await? {
+                return Ok(Some((open, true)));
+            }
+        }
+    }
+    Ok(open_document(id).await?.map(|open| (open, false)))
 }

@@ -245,6 +245,14 @@ impl Storage {
         .await
     }
 
+    /// The working copy of document `id`, if the journal holds a readable one.
+    pub async fn get_working_copy(&self, id: &str) -> Result<Option<WorkingCopy>, StorageError> {
+        Ok(self
+            .get(JOURNAL, id)
+            .await?
+            .and_then(|json| WorkingCopy::from_json(&json)))
+    }
+
     /// Every readable working copy in the journal.
     pub async fn all_working_copies(&self) -> Result<Vec<WorkingCopy>, StorageError> {
         Ok(self
