@@ -24,8 +24,9 @@ fn mount_point() -> Element {
     root
 }
 
-/// Mounts the app on an empty library (the documents earlier tests saved deleted) and waits
-/// until start-up has read it: the app then shows its sample article.
+/// Mounts the app on an empty library (the documents earlier tests saved deleted), checks that
+/// it says it is opening, and waits until start-up has read the library: the app then shows its
+/// sample article.
 async fn sample_app(root: &Element) -> yew::AppHandle<App> {
     idb::Factory::new()
         .unwrap()
@@ -34,6 +35,16 @@ async fn sample_app(root: &Element) -> yew::AppHandle<App> {
         .await
         .unwrap();
     let app = yew::Renderer::<App>::with_root(root.clone()).render();
+    // The first render comes before start-up can have read anything: it says so, and claims no save.
+    yew::scheduler::flush().await;
+    assert_eq!(
+        query(root, ".ct-save").text_content().as_deref(),
+        Some("Opening…")
+    );
+    assert_eq!(
+        query(root, ".ct-opening").text_content().as_deref(),
+        Some("Opening your library…")
+    );
     for _ in 0..250 {
         yew::scheduler::flush().await;
         if root

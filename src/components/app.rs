@@ -143,6 +143,7 @@ pub fn App() -> Html {
                 can_redo={state.document.history.can_redo()}
                 snap_words={state.view.snap_words}
                 save={state.storage.save.clone()}
+                opening={!state.storage.ready}
                 on_tag={on_tag.clone()}
                 on_export={on_export.clone()}
                 on_walk={on_walk}

@@ -9,12 +9,15 @@ use crate::state::SaveStatus;
 pub struct SaveIndicatorProps {
     /// The status.
     pub status: SaveStatus,
+    /// Start-up is still reading the library (nothing is being saved yet).
+    pub opening: bool,
 }
 
-/// "Saved" / "Saving…" / "Not saved" as a polite live region.
+/// "Opening…" / "Saved" / "Saving…" / "Not saved" as a polite live region.
 #[component]
 pub fn SaveIndicator(props: &SaveIndicatorProps) -> Html {
     let (text, modifier) = match &props.status {
+        _ if props.opening => ("Opening…", "ct-save--pending"),
         SaveStatus::Saved => ("Saved", "ct-save--ok"),
         SaveStatus::Pending => ("Saving…", "ct-save--pending"),
         SaveStatus::Failed(_) => ("Not saved", "ct-save--failed"),

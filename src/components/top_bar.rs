@@ -23,6 +23,8 @@ pub struct TopBarProps {
     pub snap_words: bool,
     /// Whether the document is stored.
     pub save: SaveStatus,
+    /// Start-up is still reading the library.
+    pub opening: bool,
     /// A label button was pressed.
     pub on_tag: Callback<Label>,
     /// "Export JSON" or an entry of the export menu was pressed.
@@ -77,7 +79,7 @@ pub fn TopBar(props: &TopBarProps) -> Html {
                     <button class="ct-button" onclick={props.on_walk.reform(|_: MouseEvent| (Walk::NextToDo, true))}
                         aria-keyshortcuts="Alt+Shift+ArrowRight" title="Mark this document done and open the next to do (Alt+Shift+→)">{ "Done, next" }</button>
                 </div>
-                <SaveIndicator status={props.save.clone()} />
+                <SaveIndicator status={props.save.clone()} opening={props.opening} />
                 { props.children.clone() }
                 <span class="ct-topbar__spacer"></span>
                 <div class="ct-topbar__group" role="group" aria-label="History">
