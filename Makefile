@@ -11,15 +11,15 @@ setup:
 
 ## Serve the app with its sample article at http://127.0.0.1:8080 (rebuilds on change).
 run: setup
-	trunk serve --release --no-autoreload --address 127.0.0.1 --port 8080
+	bash scripts/trunk-release.sh serve --release --no-autoreload --address 127.0.0.1 --port 8080
 
 ## fmt, clippy (native + wasm32), native tests, browser tests, release build, Playwright.
 test: setup
 	bash scripts/test.sh
 
-## The release bundle in dist/.
+## The release bundle in dist/ (built for size with the pinned nightly: scripts/trunk-release.sh).
 build: setup
-	trunk build --release
+	bash scripts/trunk-release.sh build --release
 
 ## Sizes of the release bundle.
 size: build

@@ -1,6 +1,6 @@
 // Playwright configuration: Debian's Chromium (never a downloaded browser), the release build in
 // ../dist served statically on 127.0.0.1 by Python's http.server (it serves .wasm as
-// application/wasm). Build it first: `make test` does, or `trunk build --release` (and
+// application/wasm). Build it first: `make test` does, or `make build` (and
 // `trunk build --dist dist-debug` for the crash test).
 import { defineConfig } from '@playwright/test';
 

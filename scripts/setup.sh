@@ -26,6 +26,16 @@ rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup targe
 rustup component list --installed | grep -q '^rustfmt' || rustup component add rustfmt
 rustup component list --installed | grep -q '^clippy' || rustup component add clippy
 
+. "$ROOT/scripts/toolchain.env"
+say "release toolchain $RELEASE_TOOLCHAIN with rust-src and wasm32 (scripts/trunk-release.sh)"
+if rustup run "$RELEASE_TOOLCHAIN" rustc --print sysroot >/dev/null 2>&1 \
+  && [ -d "$(rustup run "$RELEASE_TOOLCHAIN" rustc --print sysroot)/lib/rustlib/src/rust/library" ] \
+  && [ -d "$(rustup run "$RELEASE_TOOLCHAIN" rustc --print sysroot)/lib/rustlib/wasm32-unknown-unknown" ]; then
+  echo "present: $(rustup run "$RELEASE_TOOLCHAIN" rustc --version)"
+else
+  rustup toolchain install "$RELEASE_TOOLCHAIN" --profile minimal --component rust-src --target wasm32-unknown-unknown
+fi
+
 say "chromium and chromium-driver (Debian)"
 if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
   echo "present: $(/usr/bin/chromium --version 2>/dev/null)"

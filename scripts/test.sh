@@ -56,7 +56,7 @@ step clippy-native cargo clippy --all-targets --locked -- -D warnings
 step clippy-wasm cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
 step unit-native cargo test --locked
 step browser-wasm cargo test --locked --target wasm32-unknown-unknown
-step release-build trunk build --release
+step release-build bash scripts/trunk-release.sh build --release
 # A debug build for the crash-banner test: its Ctrl+Alt+F12 panic exists only in debug builds.
 step debug-build trunk build --dist dist-debug
 # The team sync tests run against a real CouchDB-compatible server, pouchdb-server (npm), on
