@@ -79,6 +79,10 @@ fi
 
 say "crates (Trunk.toml builds offline)"
 cargo fetch --quiet
+# -Zbuild-std builds the standard library from rust-src, whose own crates (rustc-demangle,
+# …) must be in the registry cache too for the offline release build.
+cargo +"$RELEASE_TOOLCHAIN" fetch --quiet \
+  --manifest-path "$(rustup run "$RELEASE_TOOLCHAIN" rustc --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"
 
 say "e2e npm packages"
 cd "$ROOT/e2e"
