@@ -332,3 +332,48 @@ test('bad team servers get clear messages and change nothing', async ({ page }) 
   await expect(app.headline).toBeVisible();
   expect(app.errors.filter((e) => !e.startsWith('Failed to load resource'))).toEqual([]);
 });
+
+test('connecting or disconnecting in one tab reaches the other open tab without a reload', async ({ browser }) => {
+  // A database of its own, so the other tests' counts are not touched.
+  const db = `tabs-${Date.now()}`;
+  expect((await couch(`/${db}`, { method: 'PUT' })).status).toBe(201);
+  const security = await couch(`/${db}/_security`, {
+    method: 'PUT', body: { admins: { names: [], roles: [] }, members: { names: ['alice'], roles: [] } },
+  });
+  expect(security.status).toBeLessThan(300);
+  const context = await browser.newContext();
+  const open = async () => {
+    const page = await context.newPage();
+    await new AppPage(page).open();
+    await expect(page.locator('.ct-save')).toHaveText('Saved');
+    return page;
+  };
+  const a = await open();
+  const b = await open();
+  await expect(indicator(b)).toHaveText('Team: not connected');
+
+  // Connected in A: B knows at once that another tab syncs.
+  await indicator(a).click();
+  const dialog = a.getByRole('dialog', { name: 'Team database' });
+  await dialog.getByRole('textbox', { name: 'Database URL' }).fill(`${COUCH}/${db}`);
+  await dialog.getByRole('textbox', { name: 'Name' }).fill('alice');
+  await dialog.getByLabel('Password').fill('alice-pw');
+  await dialog.getByRole('button', { name: 'Connect' }).click();
+  await expect(indicator(a)).toHaveText(/Team: synced/, { timeout: 30_000 });
+  await closeDialog(a);
+  await expect(indicator(b)).toHaveText('Team: syncing in another tab', { timeout: 10_000 });
+
+  // Disconnected in B, the tab that is not syncing: A's sync loop stops too, and nothing of the
+  // connection comes back at a reload (A's loop could otherwise write its state again).
+  await indicator(b).click();
+  await b.getByRole('dialog', { name: 'Team database' }).getByRole('button', { name: 'Disconnect (keeps every document here)' }).click();
+  await expect(indicator(b)).toHaveText('Team: not connected', { timeout: 20_000 });
+  await expect(indicator(a)).toHaveText('Team: not connected', { timeout: 20_000 });
+  for (const page of [a, b]) {
+    await page.reload();
+    await expect(page.locator('.ct-app[data-ready="true"]')).toBeVisible();
+    await page.waitForTimeout(500);
+    await expect(indicator(page)).toHaveText('Team: not connected');
+  }
+  await context.close();
+});

@@ -111,6 +111,40 @@ pub fn TeamPanel(props: &TeamPanelProps) -> Html {
         });
     }
     {
+        let (running, annotator, listeners, shown) = (
+            running.clone(),
+            annotator.clone(),
+            listeners.clone(),
+            shown.clone(),
+        );
+        use_effect_with((), move |_| {
+            // Connected or disconnected in another tab: follow it, without a reload.
+            let subscription = tabs::listen_team_changes(move |connected| {
+                let old = running.0.borrow_mut().take();
+                let (running, annotator, listeners, shown) = (
+                    running.clone(),
+                    annotator.clone(),
+                    listeners.clone(),
+                    shown.clone(),
+                );
+                wasm_bindgen_futures::spawn_local(async move {
+                    if let Some(old) = old {
+                        old.stop();
+                    }
+                    if !connected {
+                        // The disconnecting tab forgets the replica under the sync lock.
+                        tabs::locked(tabs::TEAM_SYNC_LOCK, async {}).await;
+                    }
+                    shown.dispatch(Shows::Off);
+                    if let Some(control) = reconnect(annotator, listeners).await {
+                        running.0.replace(Some(control));
+                    }
+                });
+            });
+            move || drop(subscription)
+        });
+    }
+    {
         let running = running.clone();
         use_effect_with((), move |_| {
             // Every save in this browser (this tab's or another's) is pushed soon.

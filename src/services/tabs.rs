@@ -1,5 +1,6 @@
-//! Telling other tabs of this app about saves, over a `BroadcastChannel`; work only one tab at
-//! a time may do (team sync), under a Web Lock; and which tabs are open, each holding a lock.
+//! Telling other tabs of this app about saves and team connection changes, over
+//! `BroadcastChannel`s; work only one tab at a time may do (team sync), under a Web Lock; and
+//! which tabs are open, each holding a lock.
 
 use std::cell::RefCell;
 use std::future::Future;
@@ -11,6 +12,18 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{BroadcastChannel, MessageEvent};
 
 const CHANNEL: &str = "claimtag-library";
+
+/// The channel on which tabs tell each other that the team connection was made or dropped.
+const TEAM_CHANNEL: &str = "claimtag-team";
+
+/// The Web Lock the team sync loop runs under: one tab at a time syncs.
+pub const TEAM_SYNC_LOCK: &str = "claimtag-team-sync";
+
+thread_local! {
+    /// This page's end of [`TEAM_CHANNEL`]: one object both sends and listens, so the page does
+    /// not hear its own messages.
+    static TEAM: Option<BroadcastChannel> = BroadcastChannel::new(TEAM_CHANNEL).ok();
+}
 
 /// The document id of an announcement that many documents changed at once (an intake).
 pub const EVERY_DOCUMENT: &str = "*";
@@ -60,6 +73,40 @@ pub fn listen(
         }
     });
     Some((channel, listener))
+}
+
+/// Tells the other tabs that the team connection was made here (`connected`) or dropped.
+pub fn announce_team_change(connected: bool) {
+    TEAM.with(|channel| {
+        if let Some(channel) = channel {
+            let message = if connected {
+                "connected"
+            } else {
+                "disconnected"
+            };
+            // A tab that cannot be told finds out at its next start.
+            let _ = channel.post_message(&JsValue::from_str(message));
+        }
+    });
+}
+
+/// Listens for other tabs' team connection changes (`true`: connected); keep the listener
+/// alive for as long as it should listen.
+pub fn listen_team_changes(on_change: impl Fn(bool) + 'static) -> Option<EventListener> {
+    TEAM.with(|channel| {
+        channel.as_ref().map(|channel| {
+            EventListener::new(channel, "message", move |event| {
+                let message = event
+                    .dyn_ref::<MessageEvent>()
+                    .and_then(|m| m.data().as_string());
+                match message.as_deref() {
+                    Some("connected") => on_change(true),
+                    Some("disconnected") => on_change(false),
+                    _ => {}
+                }
+            })
+        })
+    })
 }
 
 /// A random id for this tab.
@@ -162,4 +209,29 @@ pub fn exclusive(name: &str, task: impl Future<Output = ()> + 'static, waiting: 
             wasm_bindgen_futures::spawn_local(task);
         }
     }
+}
+
+/// Runs `task` under the Web Lock `name` — after every tab that holds it or asked for it
+/// earlier — and resolves with its result (`None` only if the task never ran).
+pub async fn locked<T: 'static>(name: &str, task: impl Future<Output = T> + 'static) -> Option<T> {
+    let mut resolve = None;
+    let finished = js_sys::Promise::new(&mut |done, _| resolve = Some(done));
+    let result = Rc::new(RefCell::new(None));
+    {
+        let result = result.clone();
+        exclusive(
+            name,
+            async move {
+                let value = task.await;
+                result.borrow_mut().replace(value);
+                if let Some(done) = resolve {
+                    let _ = done.call0(&JsValue::NULL);
+                }
+            },
+            || {},
+        );
+    }
+    let _ = wasm_bindgen_futures::JsFuture::from(finished).await;
+    let value = result.borrow_mut().take();
+    value
 }

@@ -146,7 +146,7 @@ impl Control {
     }
 
     /// Stops the loop after its current request.
-    fn stop(&self) {
+    pub fn stop(&self) {
         self.stop.set(true);
         self.poke();
     }
@@ -202,7 +202,9 @@ pub async fn connect(
         .await
         .map_err(|e| e.to_string())?;
     engine.save_state().await.map_err(|e| e.to_string())?;
-    Ok(start(engine, listeners))
+    let control = start(engine, listeners);
+    tabs::announce_team_change(true);
+    Ok(control)
 }
 
 /// Starts syncing again with the connection stored at the last visit, if there is one.
@@ -218,13 +220,19 @@ pub async fn reconnect(
 }
 
 /// Stops syncing and forgets the team database here: the replica and the sync state go, every
-/// library document stays.
+/// library document stays. The other tabs are told, and the replica is cleared under the sync
+/// lock, once no loop runs in any tab (one still running would write its state back).
 pub async fn disconnect(control: Option<Rc<Control>>) -> Result<(), String> {
     if let Some(control) = control {
         control.stop();
     }
-    let storage = Storage::open().await.map_err(|e| e.to_string())?;
-    storage.clear_team().await.map_err(|e| e.to_string())
+    tabs::announce_team_change(false);
+    let cleared = tabs::locked(tabs::TEAM_SYNC_LOCK, async {
+        let storage = Storage::open().await.map_err(|e| e.to_string())?;
+        storage.clear_team().await.map_err(|e| e.to_string())
+    })
+    .await;
+    cleared.unwrap_or_else(|| Err("the team database could not be forgotten".to_string()))
 }
 
 fn start(engine: Engine, listeners: Listeners) -> Rc<Control> {
@@ -237,7 +245,7 @@ fn start(engine: Engine, listeners: Listeners) -> Rc<Control> {
     });
     let status = listeners.status.clone();
     tabs::exclusive(
-        "claimtag-team-sync",
+        tabs::TEAM_SYNC_LOCK,
         run(engine, control.clone(), listeners),
         move || status.emit(TeamStatus::OtherTab),
     );
