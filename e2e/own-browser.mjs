@@ -68,3 +68,23 @@ export async function closeBrowser({ child, browser, exited }) {
 export function freshProfile(prefix) {
   return fs.mkdtempSync(`/tmp/${prefix}-`);
 }
+
+/** Removes a profile directory once its browser has closed. A helper process that is still
+ * flushing can refill a directory while it is removed (ENOTEMPTY), so this waits and tries
+ * again; a profile that still cannot be removed is left in /tmp with a warning — the run's
+ * results stand either way. */
+export async function removeProfile(profile) {
+  for (let attempt = 0; attempt < 10; attempt += 1) {
+    await allGone(profile);
+    try {
+      fs.rmSync(profile, { recursive: true, force: true, maxRetries: 5 });
+      return;
+    } catch (error) {
+      if (attempt === 9) {
+        console.warn(`could not remove the browser profile ${profile}: ${error.message}`);
+        return;
+      }
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+}

@@ -7,7 +7,7 @@ import { serve } from './serve.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { generate } from './generate.mjs';
-import { closeBrowser, freshProfile, startBrowser } from '../own-browser.mjs';
+import { closeBrowser, freshProfile, removeProfile, startBrowser } from '../own-browser.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const DIST = process.env.BENCH_DIST || path.join(ROOT, 'dist');
@@ -127,7 +127,7 @@ try {
     } catch (error) {
       rows.push({ words, annotations, failed: error.message.split('\n')[0] });
     } finally {
-      fs.rmSync(profile, { recursive: true, force: true, maxRetries: 30 });
+      await removeProfile(profile);
     }
   }
 } finally {

@@ -2,9 +2,8 @@
 // its own, the browser process is killed by its pid (SIGKILL) 50 ms after the change is
 // painted, and the browser is started again on the same profile: the change is there, with
 // exact offsets. For a tag, a note keystroke and an undo.
-import fs from 'node:fs';
 import { test, expect } from '@playwright/test';
-import { freshProfile, killBrowser, startBrowser } from '../own-browser.mjs';
+import { freshProfile, killBrowser, removeProfile, startBrowser } from '../own-browser.mjs';
 
 const BASE = `http://127.0.0.1:${Number(process.env.E2E_PORT || 8181)}/`;
 const DEBUG_PORT = 9333;
@@ -85,7 +84,7 @@ test('a tag painted 50 ms before the browser is killed is there after a restart'
     expect(text.length).toBeGreaterThan(20);
   } finally {
     await killBrowser(session).catch(() => {});
-    fs.rmSync(profile, { recursive: true, force: true, maxRetries: 30 });
+    await removeProfile(profile);
   }
 });
 
@@ -130,7 +129,7 @@ test('a note keystroke and an undo painted 50 ms before the browser is killed su
     expect(stored.annotations.map((a) => a.note)).toEqual(['Checked against the minutes!']);
   } finally {
     await killBrowser(session).catch(() => {});
-    fs.rmSync(profile, { recursive: true, force: true, maxRetries: 30 });
+    await removeProfile(profile);
   }
 });
 
@@ -189,6 +188,6 @@ test('two tabs tagging two documents when the browser is killed: both tags come 
     expect([...stored.text].slice(x.span.start, x.span.end).join('').length).toBeGreaterThan(10);
   } finally {
     await killBrowser(session).catch(() => {});
-    fs.rmSync(profile, { recursive: true, force: true, maxRetries: 30 });
+    await removeProfile(profile);
   }
 });
