@@ -28,12 +28,14 @@ rustup component list --installed | grep -q '^clippy' || rustup component add cl
 
 . "$ROOT/scripts/toolchain.env"
 say "release toolchain $RELEASE_TOOLCHAIN with rust-src and wasm32 (scripts/trunk-release.sh)"
-if rustup run "$RELEASE_TOOLCHAIN" rustc --print sysroot >/dev/null 2>&1 \
-  && [ -d "$(rustup run "$RELEASE_TOOLCHAIN" rustc --print sysroot)/lib/rustlib/src/rust/library" ] \
-  && [ -d "$(rustup run "$RELEASE_TOOLCHAIN" rustc --print sysroot)/lib/rustlib/wasm32-unknown-unknown" ]; then
+release_sysroot() { rustup run "$RELEASE_TOOLCHAIN" rustc --print sysroot 2>/dev/null || true; }
+RELEASE_SYSROOT="$(release_sysroot)"
+if [ -n "$RELEASE_SYSROOT" ] && [ -d "$RELEASE_SYSROOT/lib/rustlib/src/rust/library" ] \
+  && [ -d "$RELEASE_SYSROOT/lib/rustlib/wasm32-unknown-unknown" ]; then
   echo "present: $(rustup run "$RELEASE_TOOLCHAIN" rustc --version)"
 else
   rustup toolchain install "$RELEASE_TOOLCHAIN" --profile minimal --component rust-src --target wasm32-unknown-unknown
+  RELEASE_SYSROOT="$(release_sysroot)"
 fi
 
 say "chromium and chromium-driver (Debian)"
@@ -81,8 +83,7 @@ say "crates (Trunk.toml builds offline)"
 cargo fetch --quiet
 # -Zbuild-std builds the standard library from rust-src, whose own crates (rustc-demangle,
 # …) must be in the registry cache too for the offline release build.
-cargo +"$RELEASE_TOOLCHAIN" fetch --quiet \
-  --manifest-path "$(rustup run "$RELEASE_TOOLCHAIN" rustc --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"
+cargo +"$RELEASE_TOOLCHAIN" fetch --quiet --manifest-path "$RELEASE_SYSROOT/lib/rustlib/src/rust/library/Cargo.toml"
 
 say "e2e npm packages"
 cd "$ROOT/e2e"

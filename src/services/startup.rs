@@ -9,7 +9,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::model::ingest::load::Loaded;
 use crate::model::library::{DocInfo, StoredDocument, WorkingCopy};
-use crate::services::library::{open_document, opened, ANNOTATOR, OPEN_DOCUMENT};
+use crate::services::library::{opened, ANNOTATOR, OPEN_DOCUMENT};
 use crate::services::storage::{Storage, StorageError};
 use crate::services::tabs;
 use crate::state::count_of;
@@ -185,13 +185,13 @@ async fn recover(
 /// reopens only the newest) laid over it. The bool says the work was recovered, to be saved.
 pub async fn reopen(id: &str) -> Result<Option<((Loaded, DocInfo), bool)>, StorageError> {
     let storage = Storage::open().await?;
+    let stored = storage.get_document(id).await?;
     if let Some(copy) = storage.get_working_copy(id).await? {
         if !tabs::live_tabs().await.contains(&copy.tab) {
-            let stored = storage.get_document(id).await?;
-            if let Some(open) = recover(copy, stored).await? {
+            if let Some(open) = recover(copy, stored.clone()).await? {
                 return Ok(Some((open, true)));
             }
         }
     }
-    Ok(open_document(id).await?.map(|open| (open, false)))
+    Ok(stored.map(opened).transpose()?.map(|open| (open, false)))
 }
