@@ -35,7 +35,8 @@ clean:
 ## (precision/recall), on real news (../shared/corpus/polnear-dev, scored by its score.py) and
 ## 100,000 words, then the browser
 ## benchmark (load, cold start, tag, relabel, delete, undo, typing, export, memory) on the release build,
-## the corpus and adjudication benchmarks, and team sync through a local pouchdb-server.
+## the segmentation check (the tables against Intl.Segmenter), the corpus and adjudication
+## benchmarks, and team sync through a local pouchdb-server.
 bench: build
 	bash scripts/trafilatura-baseline.sh ../shared/corpus/trafilatura-eval target/trafilatura-eval
 	cargo run --release --locked --example extract_bench -- ../shared/corpus --compare target/trafilatura-eval
@@ -43,6 +44,7 @@ bench: build
 	bash scripts/bundle-size.sh dist
 	node e2e/bench/run.mjs
 	node e2e/bench/cold.mjs
+	node e2e/bench/segmenter.mjs
 	cargo run --release --locked --example corpus_bench
 	cargo run --release --locked --example agreement_bench
 	node e2e/bench/adjudicate.mjs
