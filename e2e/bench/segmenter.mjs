@@ -14,8 +14,6 @@ const CORPUS = path.join(ROOT, '..', 'shared', 'corpus', 'polnear-dev', 'article
 const REPS = Number(process.env.BENCH_REPS || 5);
 const SHOWN = Number(process.env.BENCH_SHOWN || 4);
 
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
-
 /** In the page: every paragraph's word and sentence ends (code points) by Intl.Segmenter, and
  * the time one pass over all paragraphs takes (median of `reps`). */
 const SEGMENT = ({ paragraphs, reps }) => {
